@@ -39,6 +39,8 @@ export interface Passage {
   readonly heading?: string;
   /** Verbatim text (NFC). */
   readonly text: string;
+  /** Photo credit read off a caption ("Ảnh: AFP |" -> "AFP"). */
+  readonly credit?: string;
 }
 
 /** A spelling-variant group: every form names the same thing. The first form is the canonical one. */

@@ -1,0 +1,241 @@
+// Answer a question: MiniSearch ranks passages on the query units, then inside the best
+// candidates we pick the 1-3 sentence window that covers most of the question (weighted by
+// rarity) and holds the kind of answer asked for. Abstains when nothing covers it well enough.
+import type { Query, SearchOptions } from 'minisearch';
+import { holdsKind } from './answer-kinds.js';
+import { citationFor } from './citation.js';
+import { analyzePassage, type PassageAnalysis, type Sentence } from './passage-analysis.js';
+import type { PassageIndex } from './passage-index.js';
+import { analyzeQuery, checkQuestion, type AnalyzedQuery, type QueryUnit } from './query.js';
+import type { Answer, Checked, Confidence, Result, Span } from './types.js';
+
+/** Ranking parameters; defaults were tuned on eval/questions.jsonl (see scripts/eval.ts). */
+export interface RankingParams {
+  readonly candidates: number;
+  readonly bm25: { readonly k: number; readonly b: number; readonly d: number };
+  readonly exactBoost: number;
+  readonly conceptBoost: number;
+  readonly contextBoost: number;
+  readonly captionBoost: number;
+  /** Weight of MiniSearch's (normalised) score beside the window's coverage. */
+  readonly searchWeight: number;
+  readonly exactBonus: number;
+  readonly kindBonus: number;
+  readonly extraSentencePenalty: number;
+  /** Below this coverage of the question, abstain. */
+  readonly abstainBelow: number;
+  /** Share of the question's weight given to a word found nowhere in the dossier. */
+  readonly unknownWeight: number;
+  /** Drop single syllables found in more than this share of passages (their pairs stay). */
+  readonly commonShare: number;
+}
+
+export const DEFAULT_PARAMS: RankingParams = {
+  candidates: 30,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  exactBoost: 1.5,
+  conceptBoost: 2,
+  contextBoost: 0.3,
+  captionBoost: 0.6,
+  searchWeight: 0.35,
+  exactBonus: 0.1,
+  kindBonus: 0.08,
+  extraSentencePenalty: 0.05,
+  abstainBelow: 0.45,
+  unknownWeight: 1,
+  commonShare: 0.3,
+};
+
+export interface AnswerOptions {
+  /** At most this many results (1-5). */
+  readonly limit?: number;
+  /** Only passages of this article. */
+  readonly articleId?: string;
+  readonly params?: RankingParams;
+}
+
+export const MAX_RESULTS = 5;
+
+export function answer(index: PassageIndex, question: string, options: AnswerOptions = {}): Checked<Answer> {
+  const checked = checkQuestion(question);
+  if (!checked.ok) return checked;
+  const params = options.params ?? DEFAULT_PARAMS;
+  const query = analyzeQuery(index, checked.value);
+  if (query.units.length === 0 && query.unknown.length === 0) return { ok: false, problem: 'no-searchable-terms' };
+  const limit = Math.max(1, Math.min(options.limit ?? MAX_RESULTS, MAX_RESULTS));
+  const ranked = rankPassages(index, query, params, options.articleId);
+  const best = ranked[0];
+  if (!best || best.coverage < params.abstainBelow || (query.unit && !best.hasUnit)) {
+    return { ok: true, value: { kind: 'none', query: checked.value, expected: query.expected, suggestions: suggestions(index) } };
+  }
+  const results = ranked.slice(0, limit).map((r) => toResult(index, r, params));
+  return { ok: true, value: { kind: 'found', query: checked.value, expected: query.expected, results } };
+}
+
+interface Ranked {
+  readonly analysis: PassageAnalysis;
+  readonly score: number;
+  readonly coverage: number;
+  readonly window: Window;
+  readonly hasUnit: boolean;
+}
+
+interface Window {
+  readonly first: number;
+  readonly last: number;
+  readonly score: number;
+  readonly coverage: number;
+  readonly matched: ReadonlySet<string>;
+}
+
+export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: RankingParams, articleId?: string): Ranked[] {
+  const units = query.units.filter((u) => !isTooCommon(index, u, query, params));
+  if (units.length === 0) return [];
+  const hits = index.search.search(miniSearchQuery(units, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
+  const top = hits[0]?.score ?? 1;
+  const totalWeight = units.reduce((sum, u) => sum + u.weight, 0) + unknownWeight(index, query, params);
+  const ranked = hits.map((hit) => {
+    const analysis = analyzePassage(index, hit.id as number);
+    const window = bestWindow(analysis, units, totalWeight, query, params);
+    const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
+    return { analysis, window, hasUnit, coverage: window.coverage, score: params.searchWeight * (hit.score / top) + window.score };
+  });
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** A syllable found in most passages tells nothing on its own; its pairs still count. */
+function isTooCommon(index: PassageIndex, unit: QueryUnit, query: AnalyzedQuery, params: RankingParams): boolean {
+  if (unit.kind !== 'word') return false;
+  const share = (index.documentFrequency.get(unit.folded) ?? 0) / Math.max(index.dossier.passages.length, 1);
+  const inPair = query.units.some((u) => u.kind === 'pair' && u.folded.split('_').includes(unit.folded));
+  return share > params.commonShare && inPair;
+}
+
+function unknownWeight(index: PassageIndex, query: AnalyzedQuery, params: RankingParams): number {
+  const n = index.dossier.passages.length;
+  return query.unknown.length * params.unknownWeight * Math.log(1 + (n + 0.5) / 0.5);
+}
+
+function miniSearchQuery(units: readonly QueryUnit[], params: RankingParams): Query {
+  const words = units.filter((u) => u.kind !== 'concept');
+  const exact = words.filter((u) => u.exact !== undefined);
+  const concepts = units.filter((u) => u.kind === 'concept');
+  const weightOf = termWeights(units);
+  const queries: Query[] = [
+    { queries: words.map((u) => u.folded), fields: ['folded'], boostTerm: (t: string) => weightOf.get(t) ?? 1 },
+    { queries: words.filter((u) => u.kind === 'word').map((u) => u.folded), fields: ['context'], boost: { context: params.contextBoost } },
+  ];
+  if (exact.length > 0) queries.push({ queries: exact.map((u) => u.exact!), fields: ['exact'], boost: { exact: params.exactBoost }, boostTerm: (t: string) => weightOf.get(t) ?? 1 });
+  if (concepts.length > 0) queries.push({ queries: concepts.map((u) => u.folded), fields: ['concept'], boost: { concept: params.conceptBoost } });
+  return { combineWith: 'OR', queries };
+}
+
+/** Relative query weights keyed by both forms of each unit; normalised so the mean is 1. */
+function termWeights(units: readonly QueryUnit[]): Map<string, number> {
+  const mean = units.reduce((s, u) => s + u.weight, 0) / Math.max(units.length, 1) || 1;
+  const weights = new Map<string, number>();
+  for (const u of units) {
+    weights.set(u.folded, u.weight / mean);
+    if (u.exact) weights.set(u.exact, u.weight / mean);
+  }
+  return weights;
+}
+
+function searchOptions(index: PassageIndex, params: RankingParams, articleId?: string): SearchOptions {
+  const passages = index.dossier.passages;
+  return {
+    bm25: params.bm25,
+    boostDocument: (id) => (passages[id as number]?.kind === 'caption' ? params.captionBoost : 1),
+    ...(articleId ? { filter: (r) => passages[r.id as number]?.articleId === articleId } : {}),
+  };
+}
+
+const MAX_WINDOW = 3;
+
+function bestWindow(analysis: PassageAnalysis, units: readonly QueryUnit[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
+  let best: Window = { first: 0, last: 0, score: -Infinity, coverage: 0, matched: new Set() };
+  const { sentences, contextTerms } = analysis;
+  for (let first = 0; first < sentences.length; first++) {
+    for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW); last++) {
+      const window = scoreWindow(analysis.passage.text, sentences.slice(first, last + 1), contextTerms, units, totalWeight, query, params);
+      const score = window.score - params.extraSentencePenalty * (last - first);
+      if (score > best.score) best = { ...window, first, last, score };
+    }
+  }
+  return best;
+}
+
+function scoreWindow(text: string, sentences: readonly Sentence[], context: ReadonlySet<string>, units: readonly QueryUnit[], totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
+  let covered = 0;
+  let exact = 0;
+  const matched = new Set<string>();
+  for (const unit of units) {
+    const inText = sentences.some((s) => s.terms.has(unit.folded));
+    if (inText) {
+      covered += unit.weight;
+      matched.add(unit.folded);
+      if (unit.exact && sentences.some((s) => s.exactTerms.has(unit.exact!))) exact += unit.weight;
+    } else if (context.has(unit.folded)) covered += unit.weight / 2;
+  }
+  const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+  const tokens = sentences.flatMap((s) => s.tokens);
+  const kind = holdsKind(query.expected, tokens, text) ? params.kindBonus : 0;
+  const exactShare = totalWeight > 0 ? exact / totalWeight : 0;
+  return { coverage, matched, score: coverage + params.exactBonus * exactShare + kind };
+}
+
+function carriesUnit(sentences: readonly Sentence[], unit: string): boolean {
+  return sentences.some((s) => s.tokens.some((t, i) => t.isNumber && s.tokens.slice(i + 1, i + 4).some((n) => n.folded === unit)));
+}
+
+function toResult(index: PassageIndex, ranked: Ranked, params: RankingParams): Result {
+  const { passage, sentences } = ranked.analysis;
+  const article = index.articlesById.get(passage.articleId)!;
+  const first = sentences[ranked.window.first];
+  const last = sentences[ranked.window.last];
+  const start = first?.start ?? 0;
+  const end = last?.end ?? passage.text.length;
+  const citation = citationFor(article, passage);
+  return {
+    articleId: article.id,
+    passageId: passage.id,
+    paragraph: passage.paragraph,
+    title: article.title,
+    date: article.date,
+    excerpt: passage.text.slice(start, end),
+    highlights: highlightSpans(sentences.slice(ranked.window.first, ranked.window.last + 1), ranked.window.matched, start),
+    passage: passage.text,
+    ...(passage.heading ? { heading: passage.heading } : {}),
+    score: Math.round(ranked.score * 1000) / 1000,
+    confidence: confidenceOf(ranked.coverage, params),
+    citation,
+  };
+}
+
+function confidenceOf(coverage: number, params: RankingParams): Confidence {
+  if (coverage >= Math.max(0.75, params.abstainBelow + 0.25)) return 'high';
+  if (coverage >= params.abstainBelow + 0.1) return 'medium';
+  return 'low';
+}
+
+/** Spans of matched words (and both words of matched pairs), merged where adjacent. */
+function highlightSpans(sentences: readonly Sentence[], matched: ReadonlySet<string>, offset: number): Span[] {
+  const spans: [number, number][] = [];
+  for (const s of sentences) {
+    s.tokens.forEach((t, i) => {
+      const next = s.tokens[i + 1];
+      const previous = s.tokens[i - 1];
+      const inPair = (next?.joined && matched.has(`${t.folded}_${next.folded}`)) || (t.joined && previous && matched.has(`${previous.folded}_${t.folded}`));
+      if (!matched.has(t.folded) && !inPair) return;
+      const last = spans[spans.length - 1];
+      if (last && t.start - offset - last[1] <= 1 && t.joined) last[1] = t.end - offset;
+      else spans.push([t.start - offset, t.end - offset]);
+    });
+  }
+  return spans;
+}
+
+/** What the dossier covers: its articles, newest first. */
+export function suggestions(index: PassageIndex): string[] {
+  return [...index.dossier.articles].sort((a, b) => b.date.localeCompare(a.date)).map((a) => a.title);
+}

@@ -1,0 +1,75 @@
+// Language data the query side needs: question phrases (which tell the kind of answer wanted),
+// function syllables that carry little meaning in a question, and English function words.
+// All forms are folded (no diacritics, đ -> d) so they match however a question is typed.
+// Nothing here is about any particular dossier.
+import type { AnswerKind } from './types.js';
+
+/**
+ * Question phrases, written with diacritics. A question typed with diacritics must match them
+ * exactly; one typed without matches their folded form, except the phrases marked ambiguous
+ * (folded, "đâu" is also "đầu", "mấy" also "máy").
+ */
+export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerKind, ambiguousWhenFolded?: true])[] = [
+  // Vietnamese
+  ['bao nhiêu', 'number'], ['số lượng', 'number'], ['bao lâu', 'number'], ['mấy', 'number', true],
+  ['khi nào', 'date'], ['lúc nào', 'date'], ['bao giờ', 'date'], ['ngày nào', 'date'], ['hôm nào', 'date'],
+  ['tháng nào', 'date'], ['năm nào', 'date'], ['thời điểm nào', 'date'], ['buổi nào', 'date'], ['thời gian nào', 'date'],
+  ['người nào', 'person'], ['là ai', 'person'], ['ai', 'person'],
+  ['ở đâu', 'place'], ['tại đâu', 'place'], ['nơi nào', 'place'], ['chỗ nào', 'place'], ['thành phố nào', 'place'],
+  ['nước nào', 'place'], ['đâu', 'place', true],
+  ['tại sao', 'reason'], ['vì sao', 'reason'], ['lý do', 'reason'], ['để làm gì', 'reason'], ['nhằm mục đích gì', 'reason'],
+  ['mục đích gì', 'reason'], ['nhằm gì', 'reason'],
+  ['bằng gì', 'manner'], ['bằng cách nào', 'manner'], ['như thế nào', 'manner'], ['thế nào', 'manner'], ['ra sao', 'manner'],
+  ['cơ quan nào', 'organisation'], ['tổ chức nào', 'organisation'], ['viện nào', 'organisation'], ['hãng nào', 'organisation'],
+  ['trung tâm nào', 'organisation'], ['văn phòng nào', 'organisation'],
+  // English
+  ['how many', 'number'], ['how much', 'number'], ['how long', 'number'], ['how old', 'number'],
+  ['what date', 'date'], ['what year', 'date'], ['what time', 'date'], ['which day', 'date'], ['when', 'date'],
+  ['who', 'person'], ['whom', 'person'], ['whose', 'person'],
+  ['where', 'place'], ['which city', 'place'], ['which country', 'place'],
+  ['why', 'reason'], ['what for', 'reason'], ['for what purpose', 'reason'],
+  ['by what means', 'manner'], ['how', 'manner'],
+  ['which organisation', 'organisation'], ['which organization', 'organisation'], ['which agency', 'organisation'],
+  ['which institute', 'organisation'], ['which think tank', 'organisation'], ['what think tank', 'organisation'],
+];
+
+/** Words that count things: after "mấy" / "bao nhiêu" they name the unit the answer must carry. */
+export const COUNTERS: ReadonlySet<string> = new Set([
+  'nam', 'thang', 'ngay', 'tuan', 'gio', 'tieng', 'phut', 'lan', 'nguoi', 'chiec', 'km', 'm', 'kg', 'tan', 'usd', 'dong',
+  'do', 'trieu', 'ty', 'nghin', 'ngan', 'phan', 'nuoc', 'thanh', 'quoc', 'cuoc', 'chuyen', 'tau', 'may', 'qua', 'con', 'ten',
+]);
+
+/** Particles and question words that only carry a question's grammar; dropped from the query as single terms. */
+export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([
+  'gi', 'nao', 'khong', 'ko', 'k', 'hok', 'vay', 'sao', 'chua', 'a', 'ha', 'nhi', 'nhe', 'oi', 'ak', 'ah', 'hem', 'mn',
+  'la', 'duoc', 'nhung', 'cac', 'mot', 'cua', 'va', 'thi', 'ma', 'nay', 'ay', 'khi', 'da', 'dang', 'se', 'rang', 'neu',
+  'cung', 'nua', 'roi', 'co', 'phai',
+]);
+
+/** Chat fillers a member wraps a question in; removed whole before anything else. */
+export const FILLER_PHRASES: readonly string[] = [
+  'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho hoi', 'moi nguoi oi', 'cac ban oi', 'ban oi', 'ai biet khong',
+  'ai biet', 'giup minh', 'giup em', 'chi minh voi', 'chi em voi', 'voi nhe', 'vay ta', 'the nhi', 'please', 'can you tell me',
+  'do you know', 'i wonder',
+];
+
+/**
+ * Syllables so common in Vietnamese questions that they are dropped only when they are not
+ * part of a longer term; kept out of QUESTION_SYLLABLES because they can be content ("người dân").
+ */
+export const WEAK_SYLLABLES: ReadonlySet<string> = new Set(['ong', 'ba', 'ngay', 'thang', 'nam', 'so', 'nguoi', 'nhieu', 'lan']);
+
+/** English words that mark a question as English and carry no content. */
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'did', 'does', 'do', 'done', 'what', 'which',
+  'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'about',
+  'from', 'into', 'onto', 'over', 'after', 'before', 'during', 'his', 'her', 'hers', 'their', 'its', 'it', 'this', 'that',
+  'these', 'those', 'there', 'have', 'has', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must',
+  'and', 'or', 'not', 'no', 'any', 'some', 'he', 'she', 'they', 'them', 'him', 'i', 'you', 'we', 'us', 'me', 'my',
+  'your', 'our', 'as', 'than', 'then', 'so', 'if', 'also', 'just', 'very', 'really', 'likely', 'say', 'says', 'said',
+  'tell', 'told', 'talk', 'talked', 'mention', 'mentioned', 'according', 'happen', 'happened', 'get', 'got', 'go',
+  'went', 'many', 'much', 'more', 'most', 'back', 'per', 'each', 'other', 'such', 'own', 'same', 'up', 'out', 'off',
+]);
+
+/** Words that, typed without diacritics, could be Vietnamese too: they don't count towards "this is English". */
+export const AMBIGUOUS_ENGLISH: ReadonlySet<string> = new Set(['a', 'an', 'do', 'to', 'on', 'at', 'in', 'me', 'may', 'can', 'so', 'no', 'he', 'the', 'i', 'us', 'go', 'up', 'ban', 'long']);

@@ -1,0 +1,69 @@
+// Per-passage analysis the ranker and the excerpt need: sentences with their terms.
+// Computed lazily for the few passages a question reaches, and cached.
+import { bigrams, tokenize, type Token } from './analyzer.js';
+import { conceptsIn, type PassageIndex } from './passage-index.js';
+import type { Passage } from './types.js';
+
+export interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly Token[];
+  /** Folded words, folded pairs and concept ids in this sentence. */
+  readonly terms: ReadonlySet<string>;
+  /** Exact words and exact pairs. */
+  readonly exactTerms: ReadonlySet<string>;
+}
+
+export interface PassageAnalysis {
+  readonly passage: Passage;
+  readonly sentences: readonly Sentence[];
+  /** Terms from outside the paragraph that still describe it: heading and article year. */
+  readonly contextTerms: ReadonlySet<string>;
+}
+
+const segmenter = new Intl.Segmenter('vi', { granularity: 'sentence' });
+const CACHE_LIMIT = 2048;
+const caches = new WeakMap<PassageIndex, Map<number, PassageAnalysis>>();
+
+export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new Map()));
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const passage = index.dossier.passages[id]!;
+  const analysis = computeAnalysis(index, passage);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(id, analysis);
+  return analysis;
+}
+
+function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
+  const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end));
+  const contextTokens = passage.heading ? tokenize(passage.heading) : [];
+  const year = index.articlesById.get(passage.articleId)?.date.slice(0, 4);
+  const contextTerms = new Set([...contextTokens.map((t) => t.folded), ...bigrams(contextTokens, 'folded'), ...(year ? [year] : [])]);
+  return { passage, sentences, contextTerms };
+}
+
+function sentenceAt(index: PassageIndex, text: string, start: number, end: number): Sentence {
+  const tokens = tokenize(text.slice(start, end)).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+  const terms = new Set([...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded'), ...conceptsIn(tokens, index.aliasConcepts)]);
+  const exactTerms = new Set([...tokens.map((t) => t.exact), ...bigrams(tokens, 'exact')]);
+  return { start, end, tokens, terms, exactTerms };
+}
+
+/** Sentence ranges, trimmed of surrounding white space. */
+export function splitSentences(text: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  for (const { index, segment } of segmenter.segment(text)) {
+    const lead = segment.length - segment.trimStart().length;
+    const trimmed = segment.trim();
+    if (trimmed === '') continue;
+    const start = index + lead;
+    const previous = ranges[ranges.length - 1];
+    // ICU splits after abbreviations and lone initials ("Dj.", "TP."); glue short fragments back.
+    if (previous && trimmed.length < 12) previous.end = start + trimmed.length;
+    else ranges.push({ start, end: start + trimmed.length });
+  }
+  return ranges;
+}

@@ -1,0 +1,151 @@
+// The searchable index over a dossier's passages: MiniSearch over pre-analysed fields, plus the
+// syllable statistics the query side needs (document frequency, vocabulary for typo repair).
+import MiniSearch, { type Options } from 'minisearch';
+import { ANALYZER_VERSION, bigrams, tokenize, type Token } from './analyzer.js';
+import { PhraseMatcher } from './phrases.js';
+import type { Article, Dossier, Passage } from './types.js';
+
+export interface IndexDocument {
+  readonly id: number;
+  /** Exact forms (tone-normalized, with diacritics): syllables and bigrams. */
+  readonly exact: string;
+  /** Folded forms: syllables and bigrams. */
+  readonly folded: string;
+  /** Alias concepts named in the passage. */
+  readonly concept: string;
+  /** Context from outside the paragraph: its heading and its article's year. */
+  readonly context: string;
+}
+
+export interface PassageIndex {
+  readonly dossier: Dossier;
+  readonly search: MiniSearch<IndexDocument>;
+  /** Folded syllable -> number of passages holding it. */
+  readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly articlesById: ReadonlyMap<string, Article>;
+  readonly aliasConcepts: PhraseMatcher<string>;
+  /** Concept id -> display form (the group's canonical spelling). */
+  readonly conceptNames: ReadonlyMap<string, string>;
+  readonly glossary: PhraseMatcher<readonly string[]>;
+}
+
+export const SEARCH_FIELDS = ['exact', 'folded', 'concept', 'context'] as const;
+
+/** Options shared by building and loading: MiniSearch needs the same ones both times. */
+export function miniSearchOptions(): Options<IndexDocument> {
+  return {
+    fields: [...SEARCH_FIELDS],
+    idField: 'id',
+    // Fields arrive as space-separated pre-analysed terms, so MiniSearch's own analysis is identity.
+    tokenize: (text) => (text === '' ? [] : text.split(' ')),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (text) => (text === '' ? [] : text.split(' ')), processTerm: (term) => term },
+  };
+}
+
+export function buildIndex(dossier: Dossier): PassageIndex {
+  const base = indexParts(dossier);
+  const search = new MiniSearch<IndexDocument>(miniSearchOptions());
+  const documentFrequency = new Map<string, number>();
+  dossier.passages.forEach((passage, id) => {
+    const doc = indexDocument(passage, id, base);
+    search.add(doc);
+    for (const syllable of new Set(doc.folded.split(' '))) {
+      if (!syllable.includes('_') && syllable !== '') documentFrequency.set(syllable, (documentFrequency.get(syllable) ?? 0) + 1);
+    }
+  });
+  return { ...base, search, documentFrequency };
+}
+
+type IndexParts = Omit<PassageIndex, 'search' | 'documentFrequency'>;
+
+function indexParts(dossier: Dossier): IndexParts {
+  const aliasConcepts = new PhraseMatcher<string>();
+  const conceptNames = new Map<string, string>();
+  dossier.aliases.forEach((group, i) => {
+    const id = `c${i}`;
+    conceptNames.set(id, group[0]!);
+    for (const form of group) aliasConcepts.add(form, id);
+  });
+  const glossary = new PhraseMatcher<readonly string[]>();
+  for (const entry of dossier.glossary) glossary.add(entry.en, entry.vi);
+  return {
+    dossier,
+    articlesById: new Map(dossier.articles.map((a) => [a.id, a])),
+    aliasConcepts,
+    conceptNames,
+    glossary,
+  };
+}
+
+export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>): IndexDocument {
+  const tokens = tokenize(passage.text);
+  const article = parts.articlesById.get(passage.articleId);
+  const contextTokens = passage.heading ? tokenize(passage.heading) : [];
+  const year = article?.date.slice(0, 4);
+  return {
+    id,
+    exact: terms(tokens, 'exact').join(' '),
+    folded: terms(tokens, 'folded').join(' '),
+    concept: conceptsIn(tokens, parts.aliasConcepts).join(' '),
+    context: [...terms(contextTokens, 'folded'), ...(year ? [year] : [])].join(' '),
+  };
+}
+
+function terms(tokens: readonly Token[], key: 'exact' | 'folded'): string[] {
+  return [...tokens.map((t) => t[key]), ...bigrams(tokens, key)];
+}
+
+export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<string>): string[] {
+  return [...new Set(matcher.matchAll(tokens.map((t) => t.folded)).map((m) => m.value))];
+}
+
+// ---- persistence ----------------------------------------------------------------------------
+
+export interface SavedIndexHeader {
+  readonly format: 'hoso-index';
+  readonly analyzerVersion: number;
+  readonly dossierVersion: string;
+  readonly passages: number;
+}
+
+/** Serialize: a header line, then MiniSearch's JSON, then the frequency table. */
+export function serializeIndex(index: PassageIndex): string {
+  const header: SavedIndexHeader = {
+    format: 'hoso-index',
+    analyzerVersion: ANALYZER_VERSION,
+    dossierVersion: index.dossier.version,
+    passages: index.dossier.passages.length,
+  };
+  return `${JSON.stringify(header)}\n${JSON.stringify(index.search)}\n${JSON.stringify([...index.documentFrequency])}\n`;
+}
+
+export function readSavedHeader(saved: string): SavedIndexHeader | undefined {
+  const firstLine = saved.slice(0, saved.indexOf('\n'));
+  try {
+    const header = JSON.parse(firstLine) as SavedIndexHeader;
+    return header.format === 'hoso-index' ? header : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a saved index cannot be reused, or undefined if it fits this dossier and analyzer. */
+export function staleReason(header: SavedIndexHeader | undefined, dossier: Dossier): string | undefined {
+  if (!header) return 'not a hoso index';
+  if (header.analyzerVersion !== ANALYZER_VERSION) return `analyzer version ${header.analyzerVersion}, expected ${ANALYZER_VERSION}`;
+  if (header.dossierVersion !== dossier.version) return `built for dossier ${header.dossierVersion}, corpus is now ${dossier.version}`;
+  if (header.passages !== dossier.passages.length) return 'passage count differs';
+  return undefined;
+}
+
+/** Load a saved index for `dossier`; throws if it is stale or malformed (callers rebuild). */
+export function deserializeIndex(saved: string, dossier: Dossier): PassageIndex {
+  const reason = staleReason(readSavedHeader(saved), dossier);
+  if (reason) throw new Error(`hoso: saved index is stale: ${reason}`);
+  const firstBreak = saved.indexOf('\n');
+  const secondBreak = saved.indexOf('\n', firstBreak + 1);
+  const search = MiniSearch.loadJSON<IndexDocument>(saved.slice(firstBreak + 1, secondBreak), miniSearchOptions());
+  const frequencies = JSON.parse(saved.slice(secondBreak + 1)) as [string, number][];
+  return { ...indexParts(dossier), search, documentFrequency: new Map(frequencies) };
+}

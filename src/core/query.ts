@@ -1,0 +1,246 @@
+// From a member's question to weighted query units: checked input, question phrase -> expected
+// kind of answer, fillers and particles out, English through the glossary, typos repaired against
+// the dossier's vocabulary, aliases as concepts, syllable pairs so multi-syllable words count.
+import SearchableMap from 'minisearch/SearchableMap';
+import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
+import {
+  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+} from './lexicon.js';
+import type { PassageIndex } from './passage-index.js';
+import { PhraseMatcher } from './phrases.js';
+import type { AnswerKind, Checked } from './types.js';
+
+export const MAX_QUESTION_LENGTH = 500;
+
+export type UnitKind = 'word' | 'pair' | 'concept';
+
+export interface QueryUnit {
+  readonly kind: UnitKind;
+  /** Folded term as indexed (pairs joined with '_', concepts as their id). */
+  readonly folded: string;
+  /** Exact term (with diacritics), when the question was typed with them. */
+  readonly exact?: string;
+  readonly weight: number;
+}
+
+export interface AnalyzedQuery {
+  readonly text: string;
+  readonly language: 'vi' | 'en';
+  readonly hasDiacritics: boolean;
+  readonly expected: AnswerKind;
+  /** A counter the answer must carry next to a number ("bao nhiêu km" -> "km"). */
+  readonly unit?: string;
+  readonly units: readonly QueryUnit[];
+  /** Content words found nowhere in the dossier, even after typo repair. */
+  readonly unknown: readonly string[];
+}
+
+/** Reject what cannot be a question before any search. */
+export function checkQuestion(raw: string): Checked<string> {
+  const text = raw.normalize('NFC').trim();
+  if (text === '') return { ok: false, problem: 'empty' };
+  if (text.length > MAX_QUESTION_LENGTH) return { ok: false, problem: 'too-long', detail: String(text.length) };
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u.test(text)) return { ok: false, problem: 'control-characters' };
+  if (!/[\p{L}\p{N}]/u.test(text)) return { ok: false, problem: 'no-searchable-terms' };
+  if (foreignScriptShare(text) > 0.5) return { ok: false, problem: 'unsupported-script' };
+  return { ok: true, value: text.replace(/\s+/gu, ' ') };
+}
+
+const questionPhrases = buildQuestionPhrases();
+const fillers = new PhraseMatcher<true>();
+for (const phrase of FILLER_PHRASES) fillers.add(phrase, true);
+
+function buildQuestionPhrases() {
+  const folded = new PhraseMatcher<{ kind: AnswerKind; exact: readonly string[]; ambiguous: boolean }>();
+  for (const [phrase, kind, ambiguous] of QUESTION_PHRASES) {
+    folded.add(phrase, { kind, exact: tokenize(phrase).map((t) => t.exact), ambiguous: ambiguous === true });
+  }
+  return folded;
+}
+
+export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
+  const tokens = tokenize(text);
+  const hasDiacritics = fold(text) !== text && /[^\u0000-\u007f]/u.test(text);
+  const language = isEnglish(tokens, hasDiacritics) ? 'en' : 'vi';
+  const removed = new Array<boolean>(tokens.length).fill(false);
+  markFillers(tokens, removed);
+  const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics);
+  const stats = frequencyStats(index);
+  const concepts = conceptUnits(index, tokens, stats);
+  const content = language === 'en'
+    ? englishUnits(index, tokens, removed, text, stats)
+    : vietnameseUnits(tokens, removed, hasDiacritics, stats);
+  const units = [...content.units, ...concepts];
+  return { text, language, hasDiacritics, expected, ...(unit ? { unit } : {}), units, unknown: content.unknown };
+}
+
+function isEnglish(tokens: readonly Token[], hasDiacritics: boolean): boolean {
+  if (hasDiacritics) return false;
+  const markers = tokens.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.folded) && !AMBIGUOUS_ENGLISH.has(t.folded)).length;
+  return markers >= 1 && markers / Math.max(tokens.length, 1) >= 0.12;
+}
+
+function markFillers(tokens: readonly Token[], removed: boolean[]): void {
+  for (const m of fillers.matchAll(tokens.map((t) => t.folded))) removed.fill(true, m.start, m.start + m.length);
+}
+
+function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDiacritics: boolean) {
+  let expected: AnswerKind = 'any';
+  let unit: string | undefined;
+  for (const m of questionPhrases.matchAll(tokens.map((t) => t.folded))) {
+    const words = tokens.slice(m.start, m.start + m.length);
+    const next = tokens[m.start + m.length];
+    const exactMatch = words.every((t, k) => t.exact === m.value.exact[k]);
+    if (hasDiacritics && !exactMatch) continue;
+    if (!hasDiacritics && m.value.ambiguous && !(m.value.kind === 'number' && next && COUNTERS.has(next.folded))) continue;
+    removed.fill(true, m.start, m.start + m.length);
+    if (expected === 'any') expected = m.value.kind;
+    if (m.value.kind === 'number' && next && COUNTERS.has(next.folded)) unit = next.folded;
+  }
+  return { expected, unit };
+}
+
+// ---- statistics ------------------------------------------------------------------------------
+
+interface FrequencyStats {
+  readonly passages: number;
+  idf(folded: string): number;
+  has(folded: string): boolean;
+  repair(folded: string): string | undefined;
+}
+
+const statsCache = new WeakMap<PassageIndex, FrequencyStats>();
+
+function frequencyStats(index: PassageIndex): FrequencyStats {
+  const cached = statsCache.get(index);
+  if (cached) return cached;
+  const n = index.dossier.passages.length;
+  const df = index.documentFrequency;
+  let vocabulary: SearchableMap<number> | undefined;
+  const stats: FrequencyStats = {
+    passages: n,
+    idf: (term) => Math.log(1 + (n - (df.get(term) ?? 0) + 0.5) / ((df.get(term) ?? 0) + 0.5)),
+    has: (term) => df.has(term),
+    repair: (term) => {
+      vocabulary ??= SearchableMap.from(df);
+      return repairTypo(term, vocabulary, df);
+    },
+  };
+  statsCache.set(index, stats);
+  return stats;
+}
+
+/** The most frequent dossier word within one edit (or one swap of neighbours) of `term`. */
+function repairTypo(term: string, vocabulary: SearchableMap<number>, df: ReadonlyMap<string, number>): string | undefined {
+  if (term.length < 4 || /^\d/.test(term)) return undefined;
+  const candidates = new Map<string, number>();
+  for (const [word, [count]] of vocabulary.fuzzyGet(term, 1)) candidates.set(word, count);
+  for (let i = 0; i + 1 < term.length; i++) {
+    const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+    const count = df.get(swapped);
+    if (count !== undefined) candidates.set(swapped, count);
+  }
+  let best: string | undefined;
+  for (const [word, count] of candidates) if (best === undefined || count > (candidates.get(best) ?? 0)) best = word;
+  return best;
+}
+
+// ---- units -----------------------------------------------------------------------------------
+
+interface ContentUnits {
+  readonly units: QueryUnit[];
+  readonly unknown: string[];
+}
+
+function vietnameseUnits(tokens: readonly Token[], removed: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentUnits {
+  const units: QueryUnit[] = [];
+  const unknown: string[] = [];
+  const kept: (Token | undefined)[] = tokens.map((t, i) => (removed[i] || QUESTION_SYLLABLES.has(t.folded) ? undefined : t));
+  const words: ({ folded: string; exact?: string } | undefined)[] = kept.map((t) => {
+    if (!t) return undefined;
+    if (stats.has(t.folded) || t.isNumber) return { folded: t.folded, ...(hasDiacritics ? { exact: t.exact } : {}) };
+    const repaired = stats.repair(t.folded);
+    if (repaired) return { folded: repaired };
+    unknown.push(t.folded);
+    return undefined;
+  });
+  words.forEach((w, i) => {
+    if (w) units.push({ kind: 'word', ...w, weight: stats.idf(w.folded) });
+  });
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (!a || !b || !tokens[i]!.joined) continue;
+    const exact = a.exact && b.exact ? { exact: `${a.exact}_${b.exact}` } : {};
+    units.push({ kind: 'pair', folded: `${a.folded}_${b.folded}`, ...exact, weight: Math.max(stats.idf(a.folded), stats.idf(b.folded)) });
+  }
+  return { units, unknown };
+}
+
+function englishUnits(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], text: string, stats: FrequencyStats): ContentUnits {
+  const units: QueryUnit[] = [];
+  const unknown: string[] = [];
+  const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  for (const m of matchGlossary(index, words)) {
+    covered.fill(true, m.start, m.start + m.length);
+    for (const rendering of m.value) units.push(...renderingUnits(rendering, stats));
+  }
+  tokens.forEach((t, i) => {
+    if (covered[i] || removed[i] || ENGLISH_FUNCTION_WORDS.has(t.folded)) return;
+    if (stats.has(t.folded) || t.isNumber) units.push({ kind: 'word', folded: t.folded, weight: stats.idf(t.folded) });
+    else if (isProperName(text, t)) unknown.push(t.folded);
+  });
+  return { units: dedupe(units), unknown };
+}
+
+/** Glossary matches, trying plain forms first and then simple singulars ("shells" -> "shell"). */
+function matchGlossary(index: PassageIndex, words: readonly string[]) {
+  const direct = index.glossary.matchAll(words);
+  const matched = new Set(direct.flatMap((m) => Array.from({ length: m.length }, (_, k) => m.start + k)));
+  const stemmed = words.map((w, i) => (matched.has(i) || w === '' ? '' : singular(w)));
+  return [...direct, ...index.glossary.matchAll(stemmed)];
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('es') && /(s|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && word.length > 3) return word.slice(0, -1);
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+  return word;
+}
+
+function renderingUnits(rendering: string, stats: FrequencyStats): QueryUnit[] {
+  const tokens = tokenize(rendering);
+  const units: QueryUnit[] = tokens.map((t) => ({ kind: 'word', folded: t.folded, weight: stats.idf(t.folded) / tokens.length }));
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1]!.folded;
+    const b = tokens[i]!.folded;
+    units.push({ kind: 'pair', folded: `${a}_${b}`, weight: Math.max(stats.idf(a), stats.idf(b)) });
+  }
+  return units;
+}
+
+/** A capitalised word not at the start of the question: a name the dossier should know. */
+function isProperName(text: string, token: Token): boolean {
+  const first = text.charAt(token.start);
+  return token.start > 0 && first !== first.toLowerCase();
+}
+
+function conceptUnits(index: PassageIndex, tokens: readonly Token[], stats: FrequencyStats): QueryUnit[] {
+  const matches = index.aliasConcepts.matchAll(tokens.map((t) => t.folded));
+  return dedupe(matches.map((m) => {
+    const words = tokens.slice(m.start, m.start + m.length).map((t) => t.folded);
+    return { kind: 'concept' as const, folded: m.value, weight: Math.max(...words.map((w) => stats.idf(w))) };
+  }));
+}
+
+function dedupe(units: readonly QueryUnit[]): QueryUnit[] {
+  const byKey = new Map<string, QueryUnit>();
+  for (const u of units) {
+    const key = `${u.kind}:${u.folded}`;
+    const seen = byKey.get(key);
+    if (!seen || seen.weight < u.weight) byKey.set(key, u);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,59 @@
+// Load the dossier and its index, reusing the saved index when it was built from the same
+// corpus with the same analyzer, rebuilding (and re-saving) it otherwise.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  buildIndex, deserializeIndex, readSavedHeader, serializeIndex, staleReason, type PassageIndex,
+} from '../core/passage-index.js';
+import type { Dossier } from '../core/types.js';
+import { loadDossier, type LoadProblem } from './load.js';
+
+export interface LoadedIndex {
+  readonly index: PassageIndex;
+  readonly problems: readonly LoadProblem[];
+  /** How the index was obtained: reused from disk, or rebuilt and why. */
+  readonly source: { readonly reused: true } | { readonly reused: false; readonly reason: string };
+}
+
+export type IndexOutcome = { readonly ok: true; readonly value: LoadedIndex } | { readonly ok: false; readonly problems: readonly LoadProblem[] };
+
+export function openIndex(corpusDir: string, indexFile: string | undefined): IndexOutcome {
+  const { dossier, problems } = loadDossier(corpusDir);
+  if (!dossier || dossier.passages.length === 0) {
+    const empty = dossier ? [{ file: corpusDir, problem: 'no article loaded: the index would be empty' }] : [];
+    return { ok: false, problems: [...problems, ...empty] };
+  }
+  if (!indexFile) return { ok: true, value: { index: buildIndex(dossier), problems, source: { reused: false, reason: 'no index file configured' } } };
+  const saved = readSaved(indexFile);
+  const reason = saved === undefined ? 'no saved index' : staleReason(readSavedHeader(saved), dossier);
+  if (saved !== undefined && reason === undefined) {
+    try {
+      return { ok: true, value: { index: deserializeIndex(saved, dossier), problems, source: { reused: true } } };
+    } catch (error) {
+      return rebuilt(dossier, indexFile, problems, `saved index unreadable: ${(error as Error).message}`);
+    }
+  }
+  return rebuilt(dossier, indexFile, problems, reason ?? 'stale');
+}
+
+function rebuilt(dossier: Dossier, indexFile: string, problems: readonly LoadProblem[], reason: string): IndexOutcome {
+  const index = buildIndex(dossier);
+  saveIndex(index, indexFile);
+  return { ok: true, value: { index, problems, source: { reused: false, reason } } };
+}
+
+function readSaved(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write atomically (temp file + rename) so a crash never leaves half an index. */
+export function saveIndex(index: PassageIndex, file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, serializeIndex(index));
+  renameSync(temp, file);
+}

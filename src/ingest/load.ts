@@ -1,0 +1,141 @@
+// Read a corpus folder from disk: every article file, the alias groups and the glossary.
+// Reports every problem (file name + what is wrong) instead of exiting, so that a build can fail
+// on any of them while a running bot keeps its last good index.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { AliasGroup, Article, Dossier, GlossaryEntry, Passage } from '../core/types.js';
+import { parseArticle } from './parse.js';
+
+export interface LoadProblem {
+  readonly file: string;
+  readonly problem: string;
+}
+
+export interface LoadResult {
+  /** The dossier made of every file that loaded; undefined only if the folder itself cannot be read. */
+  readonly dossier?: Dossier;
+  readonly problems: readonly LoadProblem[];
+}
+
+export const ALIASES_FILE = 'aliases.yaml';
+export const GLOSSARY_FILE = 'glossary.yaml';
+const ARTICLE_EXTENSION = '.md';
+const NOT_ARTICLES = new Set(['readme.md']);
+
+export function loadDossier(dir: string): LoadResult {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    return { problems: [{ file: dir, problem: `cannot read the corpus folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] };
+  }
+  const problems: LoadProblem[] = [];
+  const hash = createHash('sha256');
+  const read = (name: string): string | undefined => {
+    const text = readUtf8(join(dir, name), name, problems);
+    if (text !== undefined) hash.update(`${name}\0${text}\0`);
+    return text;
+  };
+  const { articles, passages } = readArticles(names.filter(isArticleFile), read, problems);
+  const aliases = names.includes(ALIASES_FILE) ? readAliases(read(ALIASES_FILE), problems) : [];
+  const glossary = names.includes(GLOSSARY_FILE) ? readGlossary(read(GLOSSARY_FILE), problems) : [];
+  const dossier: Dossier = { articles, passages, aliases, glossary, version: hash.digest('hex').slice(0, 12) };
+  return { dossier, problems };
+}
+
+function isArticleFile(name: string): boolean {
+  return name.toLowerCase().endsWith(ARTICLE_EXTENSION) && !NOT_ARTICLES.has(name.toLowerCase());
+}
+
+function readArticles(files: readonly string[], read: (name: string) => string | undefined, problems: LoadProblem[]) {
+  const articles: Article[] = [];
+  const passages: Passage[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const text = read(file);
+    if (text === undefined) continue;
+    const outcome = parseArticle(file, text);
+    if (!outcome.ok) {
+      for (const problem of outcome.problems) problems.push({ file, problem });
+      continue;
+    }
+    const { article } = outcome.value;
+    const first = seen.get(article.id);
+    if (first) {
+      problems.push({ file, problem: `duplicate id "${article.id}" (already used by ${first})` });
+      continue;
+    }
+    seen.set(article.id, file);
+    articles.push(article);
+    passages.push(...outcome.value.passages);
+  }
+  return { articles, passages };
+}
+
+function readUtf8(path: string, file: string, problems: LoadProblem[]): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    problems.push({ file, problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    return undefined;
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.replace(/^\uFEFF/, '').normalize('NFC');
+  } catch {
+    problems.push({ file, problem: 'not UTF-8: save the file as UTF-8 text' });
+    return undefined;
+  }
+}
+
+function readYamlList(text: string | undefined, file: string, problems: LoadProblem[]): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    problems.push({ file, problem: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/** aliases.yaml: a list of groups, each a list of spellings of one name. */
+function readAliases(text: string | undefined, problems: LoadProblem[]): AliasGroup[] {
+  const value = readYamlList(text, ALIASES_FILE, problems);
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ file: ALIASES_FILE, problem: 'must be a list of groups, e.g. "- [Moscow, Moskva, Mát-xcơ-va]"' });
+    return [];
+  }
+  const groups: AliasGroup[] = [];
+  value.forEach((group: unknown, i) => {
+    if (!Array.isArray(group) || group.length < 2 || group.some((g) => typeof g !== 'string' || g.trim() === '')) {
+      problems.push({ file: ALIASES_FILE, problem: `group ${i + 1} must list at least two non-empty spellings` });
+      return;
+    }
+    groups.push(group.map((g: string) => g.normalize('NFC').trim()));
+  });
+  return groups;
+}
+
+/** glossary.yaml: a map from an English term to one Vietnamese rendering or a list of them. */
+function readGlossary(text: string | undefined, problems: LoadProblem[]): GlossaryEntry[] {
+  const value = readYamlList(text, GLOSSARY_FILE, problems);
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ file: GLOSSARY_FILE, problem: 'must map English terms to Vietnamese ones, e.g. "armoured train: [tàu bọc thép]"' });
+    return [];
+  }
+  const entries: GlossaryEntry[] = [];
+  for (const [en, vi] of Object.entries(value as Record<string, unknown>)) {
+    const list = typeof vi === 'string' ? [vi] : vi;
+    if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string' || v.trim() === '')) {
+      problems.push({ file: GLOSSARY_FILE, problem: `entry "${en}" must give one or more Vietnamese terms` });
+      continue;
+    }
+    entries.push({ en: en.normalize('NFC').trim(), vi: list.map((v: string) => v.normalize('NFC').trim()) });
+  }
+  return entries;
+}

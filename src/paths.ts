@@ -1,0 +1,19 @@
+// Where the project's own folders are, wherever the code runs from (src via tsx or dist/src).
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
+export const indexFileIn = (dataDir: string): string => resolve(dataDir, 'index.json');
