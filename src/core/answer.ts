@@ -6,7 +6,7 @@ import { holdsKind } from './answer-kinds.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, type PassageAnalysis, type Sentence } from './passage-analysis.js';
 import type { PassageIndex } from './passage-index.js';
-import { analyzeQuery, checkQuestion, type AnalyzedQuery, type QueryUnit } from './query.js';
+import { analyzeQuery, checkQuestion, type AnalyzedQuery, type Slot } from './query.js';
 import type { Answer, Checked, Confidence, Result, Span } from './types.js';
 
 /** Ranking parameters; defaults were tuned on eval/questions.jsonl (see scripts/eval.ts). */
@@ -20,6 +20,8 @@ export interface RankingParams {
   /** Weight of MiniSearch's (normalised) score beside the window's coverage. */
   readonly searchWeight: number;
   readonly exactBonus: number;
+  /** Bonus for the question's word pairs found as phrases in the window (share of pairs). */
+  readonly phraseBonus: number;
   readonly kindBonus: number;
   readonly extraSentencePenalty: number;
   /** Below this coverage of the question, abstain. */
@@ -39,7 +41,8 @@ export const DEFAULT_PARAMS: RankingParams = {
   captionBoost: 0.6,
   searchWeight: 0.35,
   exactBonus: 0.1,
-  kindBonus: 0.08,
+  phraseBonus: 0.2,
+  kindBonus: 0.12,
   extraSentencePenalty: 0.05,
   abstainBelow: 0.45,
   unknownWeight: 1,
@@ -61,7 +64,7 @@ export function answer(index: PassageIndex, question: string, options: AnswerOpt
   if (!checked.ok) return checked;
   const params = options.params ?? DEFAULT_PARAMS;
   const query = analyzeQuery(index, checked.value);
-  if (query.units.length === 0 && query.unknown.length === 0) return { ok: false, problem: 'no-searchable-terms' };
+  if (query.slots.length === 0 && query.unknown.length === 0) return { ok: false, problem: 'no-searchable-terms' };
   const limit = Math.max(1, Math.min(options.limit ?? MAX_RESULTS, MAX_RESULTS));
   const ranked = rankPassages(index, query, params, options.articleId);
   const best = ranked[0];
@@ -72,7 +75,7 @@ export function answer(index: PassageIndex, question: string, options: AnswerOpt
   return { ok: true, value: { kind: 'found', query: checked.value, expected: query.expected, results } };
 }
 
-interface Ranked {
+export interface Ranked {
   readonly analysis: PassageAnalysis;
   readonly score: number;
   readonly coverage: number;
@@ -85,30 +88,31 @@ interface Window {
   readonly last: number;
   readonly score: number;
   readonly coverage: number;
+  /** Folded words and pairs of the question found in the window, for bolding. */
   readonly matched: ReadonlySet<string>;
 }
 
 export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: RankingParams, articleId?: string): Ranked[] {
-  const units = query.units.filter((u) => !isTooCommon(index, u, query, params));
-  if (units.length === 0) return [];
-  const hits = index.search.search(miniSearchQuery(units, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
+  const slots = query.slots.filter((s) => !isTooCommon(index, s, query, params));
+  if (slots.length === 0) return [];
+  const hits = index.search.search(miniSearchQuery(slots, query, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
   const top = hits[0]?.score ?? 1;
-  const totalWeight = units.reduce((sum, u) => sum + u.weight, 0) + unknownWeight(index, query, params);
+  const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0) + unknownWeight(index, query, params);
   const ranked = hits.map((hit) => {
     const analysis = analyzePassage(index, hit.id as number);
-    const window = bestWindow(analysis, units, totalWeight, query, params);
+    const window = bestWindow(analysis, slots, totalWeight, query, params);
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
     return { analysis, window, hasUnit, coverage: window.coverage, score: params.searchWeight * (hit.score / top) + window.score };
   });
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-/** A syllable found in most passages tells nothing on its own; its pairs still count. */
-function isTooCommon(index: PassageIndex, unit: QueryUnit, query: AnalyzedQuery, params: RankingParams): boolean {
-  if (unit.kind !== 'word') return false;
-  const share = (index.documentFrequency.get(unit.folded) ?? 0) / Math.max(index.dossier.passages.length, 1);
-  const inPair = query.units.some((u) => u.kind === 'pair' && u.folded.split('_').includes(unit.folded));
-  return share > params.commonShare && inPair;
+/** A syllable found in most passages tells nothing on its own when it is part of a pair. */
+function isTooCommon(index: PassageIndex, slot: Slot, query: AnalyzedQuery, params: RankingParams): boolean {
+  if (slot.source.length !== 1 || slot.alternatives.length !== 1) return false;
+  const word = slot.source[0]!;
+  const share = (index.documentFrequency.get(word) ?? 0) / Math.max(index.dossier.passages.length, 1);
+  return share > params.commonShare && query.pairs.some((p) => p.split('_').includes(word));
 }
 
 function unknownWeight(index: PassageIndex, query: AnalyzedQuery, params: RankingParams): number {
@@ -116,29 +120,26 @@ function unknownWeight(index: PassageIndex, query: AnalyzedQuery, params: Rankin
   return query.unknown.length * params.unknownWeight * Math.log(1 + (n + 0.5) / 0.5);
 }
 
-function miniSearchQuery(units: readonly QueryUnit[], params: RankingParams): Query {
-  const words = units.filter((u) => u.kind !== 'concept');
-  const exact = words.filter((u) => u.exact !== undefined);
-  const concepts = units.filter((u) => u.kind === 'concept');
-  const weightOf = termWeights(units);
+function miniSearchQuery(slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): Query {
+  const weights = new Map<string, number>();
+  for (const slot of slots) for (const alt of slot.alternatives) for (const w of alt) weights.set(w, Math.max(weights.get(w) ?? 0, slot.weight));
+  for (const pair of query.pairs) weights.set(pair, Math.max(...pair.split('_').map(query.idf)));
+  const mean = [...weights.values()].reduce((a, b) => a + b, 0) / Math.max(weights.size, 1) || 1;
+  const boostTerm = (term: string) => (weights.get(term) ?? mean) / mean;
+  const concepts = [...weights.keys()].filter(isConceptId);
+  const words = [...weights.keys()].filter((t) => !isConceptId(t));
+  const exact = slots.flatMap((s) => s.exact);
   const queries: Query[] = [
-    { queries: words.map((u) => u.folded), fields: ['folded'], boostTerm: (t: string) => weightOf.get(t) ?? 1 },
-    { queries: words.filter((u) => u.kind === 'word').map((u) => u.folded), fields: ['context'], boost: { context: params.contextBoost } },
+    { queries: words, fields: ['folded'], boostTerm },
+    { queries: words.filter((w) => !w.includes('_')), fields: ['context'], boost: { context: params.contextBoost } },
   ];
-  if (exact.length > 0) queries.push({ queries: exact.map((u) => u.exact!), fields: ['exact'], boost: { exact: params.exactBoost }, boostTerm: (t: string) => weightOf.get(t) ?? 1 });
-  if (concepts.length > 0) queries.push({ queries: concepts.map((u) => u.folded), fields: ['concept'], boost: { concept: params.conceptBoost } });
+  if (exact.length > 0) queries.push({ queries: exact, fields: ['exact'], boost: { exact: params.exactBoost } });
+  if (concepts.length > 0) queries.push({ queries: concepts, fields: ['concept'], boost: { concept: params.conceptBoost }, boostTerm });
   return { combineWith: 'OR', queries };
 }
 
-/** Relative query weights keyed by both forms of each unit; normalised so the mean is 1. */
-function termWeights(units: readonly QueryUnit[]): Map<string, number> {
-  const mean = units.reduce((s, u) => s + u.weight, 0) / Math.max(units.length, 1) || 1;
-  const weights = new Map<string, number>();
-  for (const u of units) {
-    weights.set(u.folded, u.weight / mean);
-    if (u.exact) weights.set(u.exact, u.weight / mean);
-  }
-  return weights;
+function isConceptId(term: string): boolean {
+  return /^c\d+$/.test(term);
 }
 
 function searchOptions(index: PassageIndex, params: RankingParams, articleId?: string): SearchOptions {
@@ -152,12 +153,12 @@ function searchOptions(index: PassageIndex, params: RankingParams, articleId?: s
 
 const MAX_WINDOW = 3;
 
-function bestWindow(analysis: PassageAnalysis, units: readonly QueryUnit[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
+function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
   let best: Window = { first: 0, last: 0, score: -Infinity, coverage: 0, matched: new Set() };
-  const { sentences, contextTerms } = analysis;
+  const { sentences } = analysis;
   for (let first = 0; first < sentences.length; first++) {
     for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW); last++) {
-      const window = scoreWindow(analysis.passage.text, sentences.slice(first, last + 1), contextTerms, units, totalWeight, query, params);
+      const window = scoreWindow(analysis, sentences.slice(first, last + 1), slots, totalWeight, query, params);
       const score = window.score - params.extraSentencePenalty * (last - first);
       if (score > best.score) best = { ...window, first, last, score };
     }
@@ -165,23 +166,46 @@ function bestWindow(analysis: PassageAnalysis, units: readonly QueryUnit[], tota
   return best;
 }
 
-function scoreWindow(text: string, sentences: readonly Sentence[], context: ReadonlySet<string>, units: readonly QueryUnit[], totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
+function scoreWindow(analysis: PassageAnalysis, sentences: readonly Sentence[], slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
+  const has = (term: string) => sentences.some((s) => s.terms.has(term)) || analysis.contextTerms.has(term);
+  const matched = new Set<string>();
   let covered = 0;
   let exact = 0;
-  const matched = new Set<string>();
-  for (const unit of units) {
-    const inText = sentences.some((s) => s.terms.has(unit.folded));
-    if (inText) {
-      covered += unit.weight;
-      matched.add(unit.folded);
-      if (unit.exact && sentences.some((s) => s.exactTerms.has(unit.exact!))) exact += unit.weight;
-    } else if (context.has(unit.folded)) covered += unit.weight / 2;
+  for (const slot of slots) {
+    const share = Math.max(...slot.alternatives.map((alt) => alternativeShare(alt, has, query, matched)));
+    covered += slot.weight * share;
+    if (share > 0 && slot.exact.length > 0 && slot.exact.every((e) => sentences.some((s) => s.exactTerms.has(e)))) exact += slot.weight;
+  }
+  let phrase = 0;
+  for (const pair of query.pairs) {
+    if (sentences.some((s) => s.terms.has(pair))) {
+      phrase += 1;
+      matched.add(pair);
+    }
   }
   const coverage = totalWeight > 0 ? covered / totalWeight : 0;
   const tokens = sentences.flatMap((s) => s.tokens);
-  const kind = holdsKind(query.expected, tokens, text) ? params.kindBonus : 0;
-  const exactShare = totalWeight > 0 ? exact / totalWeight : 0;
-  return { coverage, matched, score: coverage + params.exactBonus * exactShare + kind };
+  const kind = holdsKind(query.expected, tokens, analysis.passage.text) ? params.kindBonus : 0;
+  const score = coverage
+    + params.phraseBonus * (query.pairs.length > 0 ? phrase / query.pairs.length : 0)
+    + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
+    + kind;
+  return { coverage, matched, score };
+}
+
+/** How much of one alternative (idf-weighted) the window holds; records matched words for bolding. */
+function alternativeShare(alt: readonly string[], has: (term: string) => boolean, query: AnalyzedQuery, matched: Set<string>): number {
+  let found = 0;
+  let total = 0;
+  for (const word of alt) {
+    const w = isConceptId(word) ? 1 : query.idf(word);
+    total += w;
+    if (has(word)) {
+      found += w;
+      matched.add(word);
+    }
+  }
+  return total > 0 ? found / total : 0;
 }
 
 function carriesUnit(sentences: readonly Sentence[], unit: string): boolean {

@@ -12,15 +12,18 @@ import type { AnswerKind, Checked } from './types.js';
 
 export const MAX_QUESTION_LENGTH = 500;
 
-export type UnitKind = 'word' | 'pair' | 'concept';
-
-export interface QueryUnit {
-  readonly kind: UnitKind;
-  /** Folded term as indexed (pairs joined with '_', concepts as their id). */
-  readonly folded: string;
-  /** Exact term (with diacritics), when the question was typed with them. */
-  readonly exact?: string;
+/**
+ * One thing the question asks about. A slot is met by any of its alternatives: a word, the
+ * concept id of an alias group (Moskva = Moscow), or one of a glossary term's Vietnamese
+ * renderings (several words, weighted by rarity).
+ */
+export interface Slot {
   readonly weight: number;
+  readonly alternatives: readonly (readonly string[])[];
+  /** Exact forms (with diacritics) of the words, when the question was typed with them. */
+  readonly exact: readonly string[];
+  /** The question's own words this slot stands for (for "drop very common words"). */
+  readonly source: readonly string[];
 }
 
 export interface AnalyzedQuery {
@@ -30,9 +33,13 @@ export interface AnalyzedQuery {
   readonly expected: AnswerKind;
   /** A counter the answer must carry next to a number ("bao nhiêu km" -> "km"). */
   readonly unit?: string;
-  readonly units: readonly QueryUnit[];
+  readonly slots: readonly Slot[];
+  /** Adjacent word pairs of the question, folded and joined with '_': a bonus when a passage has the phrase. */
+  readonly pairs: readonly string[];
   /** Content words found nowhere in the dossier, even after typo repair. */
   readonly unknown: readonly string[];
+  /** Rarity of each folded word (for weighting pairs and MiniSearch terms). */
+  readonly idf: (folded: string) => number;
 }
 
 /** Reject what cannot be a question before any search. */
@@ -66,12 +73,14 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   markFillers(tokens, removed);
   const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics);
   const stats = frequencyStats(index);
-  const concepts = conceptUnits(index, tokens, stats);
+  const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
   const content = language === 'en'
-    ? englishUnits(index, tokens, removed, text, stats)
-    : vietnameseUnits(tokens, removed, hasDiacritics, stats);
-  const units = [...content.units, ...concepts];
-  return { text, language, hasDiacritics, expected, ...(unit ? { unit } : {}), units, unknown: content.unknown };
+    ? englishSlots(index, tokens, removed, text, stats)
+    : vietnameseSlots(tokens, removed, hasDiacritics, stats);
+  return {
+    text, language, hasDiacritics, expected, ...(unit ? { unit } : {}),
+    slots: [...aliasSlots, ...content.slots], pairs: content.pairs, unknown: content.unknown, idf: stats.idf,
+  };
 }
 
 function isEnglish(tokens: readonly Token[], hasDiacritics: boolean): boolean {
@@ -145,53 +154,64 @@ function repairTypo(term: string, vocabulary: SearchableMap<number>, df: Readonl
   return best;
 }
 
-// ---- units -----------------------------------------------------------------------------------
+// ---- slots ---------------------------------------------------------------------------------
 
-interface ContentUnits {
-  readonly units: QueryUnit[];
+interface ContentSlots {
+  readonly slots: Slot[];
+  readonly pairs: string[];
   readonly unknown: string[];
 }
 
-function vietnameseUnits(tokens: readonly Token[], removed: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentUnits {
-  const units: QueryUnit[] = [];
+/** Alias phrases in the question become one slot each, met by any spelling of the name; their words are used up. */
+function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: boolean[], stats: FrequencyStats): Slot[] {
+  const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
+  return index.aliasConcepts.matchAll(words).map((m) => {
+    const own = tokens.slice(m.start, m.start + m.length);
+    removed.fill(true, m.start, m.start + m.length);
+    const folded = own.map((t) => t.folded);
+    return { weight: Math.max(...folded.map(stats.idf)), alternatives: [[m.value], folded], exact: own.map((t) => t.exact), source: folded };
+  });
+}
+
+function vietnameseSlots(tokens: readonly Token[], removed: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
   const unknown: string[] = [];
-  const kept: (Token | undefined)[] = tokens.map((t, i) => (removed[i] || QUESTION_SYLLABLES.has(t.folded) ? undefined : t));
-  const words: ({ folded: string; exact?: string } | undefined)[] = kept.map((t) => {
-    if (!t) return undefined;
-    if (stats.has(t.folded) || t.isNumber) return { folded: t.folded, ...(hasDiacritics ? { exact: t.exact } : {}) };
+  const words = tokens.map((t, i) => {
+    if (removed[i] || QUESTION_SYLLABLES.has(t.folded)) return undefined;
+    if (stats.has(t.folded) || t.isNumber) return { folded: t.folded, exact: hasDiacritics ? t.exact : undefined };
     const repaired = stats.repair(t.folded);
-    if (repaired) return { folded: repaired };
+    if (repaired) return { folded: repaired, exact: undefined };
     unknown.push(t.folded);
     return undefined;
   });
-  words.forEach((w, i) => {
-    if (w) units.push({ kind: 'word', ...w, weight: stats.idf(w.folded) });
-  });
+  const slots: Slot[] = words.flatMap((w) => (w ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], exact: w.exact ? [w.exact] : [], source: [w.folded] }] : []));
+  const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1];
     const b = words[i];
-    if (!a || !b || !tokens[i]!.joined) continue;
-    const exact = a.exact && b.exact ? { exact: `${a.exact}_${b.exact}` } : {};
-    units.push({ kind: 'pair', folded: `${a.folded}_${b.folded}`, ...exact, weight: Math.max(stats.idf(a.folded), stats.idf(b.folded)) });
+    if (a && b && tokens[i]!.joined) pairs.push(`${a.folded}_${b.folded}`);
   }
-  return { units, unknown };
+  return { slots, pairs, unknown };
 }
 
-function englishUnits(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], text: string, stats: FrequencyStats): ContentUnits {
-  const units: QueryUnit[] = [];
+function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], text: string, stats: FrequencyStats): ContentSlots {
+  const slots: Slot[] = [];
+  const pairs: string[] = [];
   const unknown: string[] = [];
   const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
   const covered = new Array<boolean>(tokens.length).fill(false);
   for (const m of matchGlossary(index, words)) {
     covered.fill(true, m.start, m.start + m.length);
-    for (const rendering of m.value) units.push(...renderingUnits(rendering, stats));
+    const alternatives = m.value.map((rendering) => tokenize(rendering).map((t) => t.folded));
+    for (const alt of alternatives) for (let k = 1; k < alt.length; k++) pairs.push(`${alt[k - 1]}_${alt[k]}`);
+    const weight = alternatives.reduce((sum, alt) => sum + Math.max(...alt.map(stats.idf)), 0) / alternatives.length;
+    slots.push({ weight, alternatives, exact: [], source: words.slice(m.start, m.start + m.length) });
   }
   tokens.forEach((t, i) => {
     if (covered[i] || removed[i] || ENGLISH_FUNCTION_WORDS.has(t.folded)) return;
-    if (stats.has(t.folded) || t.isNumber) units.push({ kind: 'word', folded: t.folded, weight: stats.idf(t.folded) });
+    if (stats.has(t.folded) || t.isNumber) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded] });
     else if (isProperName(text, t)) unknown.push(t.folded);
   });
-  return { units: dedupe(units), unknown };
+  return { slots, pairs: [...new Set(pairs)], unknown };
 }
 
 /** Glossary matches, trying plain forms first and then simple singulars ("shells" -> "shell"). */
@@ -210,37 +230,8 @@ function singular(word: string): string {
   return word;
 }
 
-function renderingUnits(rendering: string, stats: FrequencyStats): QueryUnit[] {
-  const tokens = tokenize(rendering);
-  const units: QueryUnit[] = tokens.map((t) => ({ kind: 'word', folded: t.folded, weight: stats.idf(t.folded) / tokens.length }));
-  for (let i = 1; i < tokens.length; i++) {
-    const a = tokens[i - 1]!.folded;
-    const b = tokens[i]!.folded;
-    units.push({ kind: 'pair', folded: `${a}_${b}`, weight: Math.max(stats.idf(a), stats.idf(b)) });
-  }
-  return units;
-}
-
 /** A capitalised word not at the start of the question: a name the dossier should know. */
 function isProperName(text: string, token: Token): boolean {
   const first = text.charAt(token.start);
   return token.start > 0 && first !== first.toLowerCase();
-}
-
-function conceptUnits(index: PassageIndex, tokens: readonly Token[], stats: FrequencyStats): QueryUnit[] {
-  const matches = index.aliasConcepts.matchAll(tokens.map((t) => t.folded));
-  return dedupe(matches.map((m) => {
-    const words = tokens.slice(m.start, m.start + m.length).map((t) => t.folded);
-    return { kind: 'concept' as const, folded: m.value, weight: Math.max(...words.map((w) => stats.idf(w))) };
-  }));
-}
-
-function dedupe(units: readonly QueryUnit[]): QueryUnit[] {
-  const byKey = new Map<string, QueryUnit>();
-  for (const u of units) {
-    const key = `${u.kind}:${u.folded}`;
-    const seen = byKey.get(key);
-    if (!seen || seen.weight < u.weight) byKey.set(key, u);
-  }
-  return [...byKey.values()];
 }
