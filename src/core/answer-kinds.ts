@@ -11,10 +11,14 @@ const REASON_WORDS = new Set(['vi', 'do', 'nham', 'de', 'boi', 'muon', 'nen', 'l
 const MANNER_WORDS = new Set(['bang', 'qua', 'theo', 'cach']);
 const ORGANISATION_WORDS = new Set(['vien', 'trung', 'tam', 'hoi', 'dong', 'bo', 'van', 'phong', 'hang', 'co', 'quan', 'dai', 'hoc', 'to', 'chuc', 'uy', 'ban']);
 
+export function isNumberToken(t: Token): boolean {
+  return t.isNumber || NUMBER_WORDS.has(t.folded);
+}
+
 export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: string): boolean {
   switch (kind) {
     case 'any': return false;
-    case 'number': return tokens.some((t) => t.isNumber || NUMBER_WORDS.has(t.folded));
+    case 'number': return tokens.some(isNumberToken);
     case 'date': return tokens.some((t) => /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$|^(1[89]|20)\d\d$/.test(t.folded)) || hasAny(tokens, DATE_WORDS, 2);
     case 'person': return hasName(tokens, text) || hasAny(tokens, PERSON_TITLES, 1);
     case 'place': return hasName(tokens, text) && hasAny(tokens, PLACE_WORDS, 1);

@@ -2,7 +2,7 @@
 // candidates we pick the 1-3 sentence window that covers most of the question (weighted by
 // rarity) and holds the kind of answer asked for. Abstains when nothing covers it well enough.
 import type { Query, SearchOptions } from 'minisearch';
-import { holdsKind } from './answer-kinds.js';
+import { holdsKind, isNumberToken } from './answer-kinds.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, type PassageAnalysis, type Sentence } from './passage-analysis.js';
 import type { PassageIndex } from './passage-index.js';
@@ -26,6 +26,10 @@ export interface RankingParams {
   readonly extraSentencePenalty: number;
   /** Below this coverage of the question, abstain. */
   readonly abstainBelow: number;
+  /** ... or below this one when a word of the question is found nowhere in the dossier. */
+  readonly abstainWithUnknownBelow: number;
+  /** ... or below this one when the question has word pairs and the answer holds none of them. */
+  readonly abstainWithoutPhraseBelow: number;
   /** Share of the question's weight given to a word found nowhere in the dossier. */
   readonly unknownWeight: number;
   /** Drop single syllables found in more than this share of passages (their pairs stay). */
@@ -39,12 +43,14 @@ export const DEFAULT_PARAMS: RankingParams = {
   conceptBoost: 2,
   contextBoost: 0.3,
   captionBoost: 0.6,
-  searchWeight: 0.35,
+  searchWeight: 0.2,
   exactBonus: 0.1,
   phraseBonus: 0.2,
   kindBonus: 0.12,
-  extraSentencePenalty: 0.05,
-  abstainBelow: 0.45,
+  extraSentencePenalty: 0.06,
+  abstainBelow: 0.38,
+  abstainWithUnknownBelow: 0.5,
+  abstainWithoutPhraseBelow: 0.65,
   unknownWeight: 1,
   commonShare: 0.3,
 };
@@ -68,11 +74,19 @@ export function answer(index: PassageIndex, question: string, options: AnswerOpt
   const limit = Math.max(1, Math.min(options.limit ?? MAX_RESULTS, MAX_RESULTS));
   const ranked = rankPassages(index, query, params, options.articleId);
   const best = ranked[0];
-  if (!best || best.coverage < params.abstainBelow || (query.unit && !best.hasUnit)) {
+  if (!best || shouldAbstain(best, query, params)) {
     return { ok: true, value: { kind: 'none', query: checked.value, expected: query.expected, suggestions: suggestions(index) } };
   }
   const results = ranked.slice(0, limit).map((r) => toResult(index, r, params));
   return { ok: true, value: { kind: 'found', query: checked.value, expected: query.expected, results } };
+}
+
+/** Too little of the question is covered, a word it hinges on is unknown, or the asked-for unit is missing. */
+function shouldAbstain(best: Ranked, query: AnalyzedQuery, params: RankingParams): boolean {
+  if (best.coverage < params.abstainBelow) return true;
+  if (!best.hasUnit) return true;
+  if (query.unknown.length > 0 && best.coverage < params.abstainWithUnknownBelow) return true;
+  return query.pairs.length >= 2 && best.window.phrases === 0 && best.coverage < params.abstainWithoutPhraseBelow;
 }
 
 export interface Ranked {
@@ -90,6 +104,8 @@ interface Window {
   readonly coverage: number;
   /** Folded words and pairs of the question found in the window, for bolding. */
   readonly matched: ReadonlySet<string>;
+  /** How many of the question's word pairs the window holds as phrases. */
+  readonly phrases: number;
 }
 
 export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: RankingParams, articleId?: string): Ranked[] {
@@ -154,7 +170,7 @@ function searchOptions(index: PassageIndex, params: RankingParams, articleId?: s
 const MAX_WINDOW = 3;
 
 function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
-  let best: Window = { first: 0, last: 0, score: -Infinity, coverage: 0, matched: new Set() };
+  let best: Window = { first: 0, last: 0, score: -Infinity, coverage: 0, matched: new Set(), phrases: 0 };
   const { sentences } = analysis;
   for (let first = 0; first < sentences.length; first++) {
     for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW); last++) {
@@ -190,7 +206,7 @@ function scoreWindow(analysis: PassageAnalysis, sentences: readonly Sentence[], 
     + params.phraseBonus * (query.pairs.length > 0 ? phrase / query.pairs.length : 0)
     + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
     + kind;
-  return { coverage, matched, score };
+  return { coverage, matched, score, phrases: phrase };
 }
 
 /** How much of one alternative (idf-weighted) the window holds; records matched words for bolding. */
@@ -208,8 +224,9 @@ function alternativeShare(alt: readonly string[], has: (term: string) => boolean
   return total > 0 ? found / total : 0;
 }
 
-function carriesUnit(sentences: readonly Sentence[], unit: string): boolean {
-  return sentences.some((s) => s.tokens.some((t, i) => t.isNumber && s.tokens.slice(i + 1, i + 4).some((n) => n.folded === unit)));
+/** A number (in digits or words) followed within three words by one of the counters. */
+function carriesUnit(sentences: readonly Sentence[], units: readonly string[]): boolean {
+  return sentences.some((s) => s.tokens.some((t, i) => isNumberToken(t) && s.tokens.slice(i + 1, i + 4).some((n) => units.includes(n.folded))));
 }
 
 function toResult(index: PassageIndex, ranked: Ranked, params: RankingParams): Result {

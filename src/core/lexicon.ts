@@ -36,14 +36,14 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
 /** Words that count things: after "mấy" / "bao nhiêu" they name the unit the answer must carry. */
 export const COUNTERS: ReadonlySet<string> = new Set([
   'nam', 'thang', 'ngay', 'tuan', 'gio', 'tieng', 'phut', 'lan', 'nguoi', 'chiec', 'km', 'm', 'kg', 'tan', 'usd', 'dong',
-  'do', 'trieu', 'ty', 'nghin', 'ngan', 'phan', 'nuoc', 'thanh', 'quoc', 'cuoc', 'chuyen', 'tau', 'may', 'qua', 'con', 'ten',
+  'do', 'trieu', 'ty', 'nghin', 'ngan', 'phan', 'nuoc', 'cuoc', 'chuyen', 'tuoi', 'toa', 'binh', 'quan', 'dan', 've', 'thap',
 ]);
 
 /** Particles and question words that only carry a question's grammar; dropped from the query as single terms. */
 export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([
   'gi', 'nao', 'khong', 'ko', 'k', 'hok', 'vay', 'sao', 'chua', 'a', 'ha', 'nhi', 'nhe', 'oi', 'ak', 'ah', 'hem', 'mn',
   'la', 'duoc', 'nhung', 'cac', 'mot', 'cua', 'va', 'thi', 'ma', 'nay', 'ay', 'khi', 'da', 'dang', 'se', 'rang', 'neu',
-  'cung', 'nua', 'roi', 'co', 'phai',
+  'cung', 'nua', 'roi', 'r', 'co', 'phai',
 ]);
 
 /** Chat fillers a member wraps a question in; removed whole before anything else. */

@@ -31,8 +31,8 @@ export interface AnalyzedQuery {
   readonly language: 'vi' | 'en';
   readonly hasDiacritics: boolean;
   readonly expected: AnswerKind;
-  /** A counter the answer must carry next to a number ("bao nhiêu km" -> "km"). */
-  readonly unit?: string;
+  /** Counters the answer must carry next to a number ("bao nhiêu km" -> km; "how many soldiers" -> binh, lính...). */
+  readonly unit?: readonly string[];
   readonly slots: readonly Slot[];
   /** Adjacent word pairs of the question, folded and joined with '_': a bonus when a passage has the phrase. */
   readonly pairs: readonly string[];
@@ -77,8 +77,9 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const content = language === 'en'
     ? englishSlots(index, tokens, removed, text, stats)
     : vietnameseSlots(tokens, removed, hasDiacritics, stats);
+  const units = unit ? [unit] : language === 'en' && expected === 'number' ? englishCounter(index, tokens, removed) : undefined;
   return {
-    text, language, hasDiacritics, expected, ...(unit ? { unit } : {}),
+    text, language, hasDiacritics, expected, ...(units && units.length > 0 ? { unit: units } : {}),
     slots: [...aliasSlots, ...content.slots], pairs: content.pairs, unknown: content.unknown, idf: stats.idf,
   };
 }
@@ -212,6 +213,15 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
     else if (isProperName(text, t)) unknown.push(t.folded);
   });
   return { slots, pairs: [...new Set(pairs)], unknown };
+}
+
+/** "how many soldiers": the first word after the question phrase, through the glossary, names what is counted. */
+function englishCounter(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[]): string[] | undefined {
+  const at = removed.findIndex((r, i) => r && !removed[i + 1] && i + 1 < tokens.length);
+  const next = tokens[at + 1];
+  if (at < 0 || !next || ENGLISH_FUNCTION_WORDS.has(next.folded)) return undefined;
+  const match = matchGlossary(index, [next.folded])[0];
+  return match ? match.value.map((v) => tokenize(v).map((t) => t.folded).at(-1)!) : undefined;
 }
 
 /** Glossary matches, trying plain forms first and then simple singulars ("shells" -> "shell"). */
