@@ -7,11 +7,11 @@ import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { hosoSystem, readItems, score, type Scores } from './eval.js';
 
 const GRID: { readonly [K in keyof RankingParams]?: readonly RankingParams[K][] } = {
-  abstainBelow: [0.35, 0.4, 0.45, 0.5, 0.55],
-  searchWeight: [0.2, 0.35, 0.5],
-  kindBonus: [0.08, 0.15],
+  abstainBelow: [0.34, 0.38, 0.42],
+  searchWeight: [0.1, 0.2, 0.35],
   phraseBonus: [0.1, 0.2, 0.35],
-  extraSentencePenalty: [0.03, 0.06],
+  brokenCompoundCredit: [0.5, 0.75, 1],
+  kindBonus: [0.08, 0.15],
 };
 
 function objective(s: Scores): number {

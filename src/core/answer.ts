@@ -23,6 +23,8 @@ export interface RankingParams {
   /** Bonus for the question's word pairs found as phrases in the window (share of pairs). */
   readonly phraseBonus: number;
   readonly kindBonus: number;
+  /** Credit for a word of a known compound found only outside that compound. */
+  readonly brokenCompoundCredit: number;
   readonly extraSentencePenalty: number;
   /** Below this coverage of the question, abstain. */
   readonly abstainBelow: number;
@@ -46,9 +48,10 @@ export const DEFAULT_PARAMS: RankingParams = {
   searchWeight: 0.2,
   exactBonus: 0.1,
   phraseBonus: 0.2,
-  kindBonus: 0.12,
+  kindBonus: 0.08,
+  brokenCompoundCredit: 0.75,
   extraSentencePenalty: 0.06,
-  abstainBelow: 0.38,
+  abstainBelow: 0.36,
   abstainWithUnknownBelow: 0.5,
   abstainWithoutPhraseBelow: 0.65,
   unknownWeight: 1,
@@ -183,21 +186,24 @@ function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], totalWeig
 }
 
 function scoreWindow(analysis: PassageAnalysis, sentences: readonly Sentence[], slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
-  const has = (term: string) => sentences.some((s) => s.terms.has(term)) || analysis.contextTerms.has(term);
+  const inText = (term: string) => sentences.some((s) => s.terms.has(term));
   const matched = new Set<string>();
+  let phrase = 0;
+  const brokenCompoundWords = new Set<string>();
+  for (const pair of query.pairs) {
+    if (inText(pair)) {
+      phrase += 1;
+      matched.add(pair);
+    } else if (query.compounds.has(pair)) for (const w of pair.split('_')) brokenCompoundWords.add(w);
+  }
+  // A syllable of a compound met outside it is another word ("hạt" of "hạt nhân" in "hạt giống").
+  const credit = (term: string) => (inText(term) || analysis.contextTerms.has(term) ? (brokenCompoundWords.has(term) && !matched.has(term) ? params.brokenCompoundCredit : 1) : 0);
   let covered = 0;
   let exact = 0;
   for (const slot of slots) {
-    const share = Math.max(...slot.alternatives.map((alt) => alternativeShare(alt, has, query, matched)));
+    const share = Math.max(...slot.alternatives.map((alt) => alternativeShare(alt, credit, query, matched)));
     covered += slot.weight * share;
     if (share > 0 && slot.exact.length > 0 && slot.exact.every((e) => sentences.some((s) => s.exactTerms.has(e)))) exact += slot.weight;
-  }
-  let phrase = 0;
-  for (const pair of query.pairs) {
-    if (sentences.some((s) => s.terms.has(pair))) {
-      phrase += 1;
-      matched.add(pair);
-    }
   }
   const coverage = totalWeight > 0 ? covered / totalWeight : 0;
   const tokens = sentences.flatMap((s) => s.tokens);
@@ -209,15 +215,16 @@ function scoreWindow(analysis: PassageAnalysis, sentences: readonly Sentence[], 
   return { coverage, matched, score, phrases: phrase };
 }
 
-/** How much of one alternative (idf-weighted) the window holds; records matched words for bolding. */
-function alternativeShare(alt: readonly string[], has: (term: string) => boolean, query: AnalyzedQuery, matched: Set<string>): number {
+/** How much of one alternative (idf-weighted, times each word's credit) the window holds; records matches for bolding. */
+function alternativeShare(alt: readonly string[], credit: (term: string) => number, query: AnalyzedQuery, matched: Set<string>): number {
   let found = 0;
   let total = 0;
   for (const word of alt) {
     const w = isConceptId(word) ? 1 : query.idf(word);
     total += w;
-    if (has(word)) {
-      found += w;
+    const c = credit(word);
+    if (c > 0) {
+      found += w * c;
       matched.add(word);
     }
   }

@@ -2,7 +2,7 @@
 // syllable statistics the query side needs (document frequency, vocabulary for typo repair).
 import MiniSearch, { type Options } from 'minisearch';
 import { ANALYZER_VERSION, bigrams, tokenize, type Token } from './analyzer.js';
-import { PhraseMatcher } from './phrases.js';
+import { PhraseMatcher, phraseWords } from './phrases.js';
 import type { Article, Dossier, Passage } from './types.js';
 
 export interface IndexDocument {
@@ -27,6 +27,8 @@ export interface PassageIndex {
   /** Concept id -> display form (the group's canonical spelling). */
   readonly conceptNames: ReadonlyMap<string, string>;
   readonly glossary: PhraseMatcher<readonly string[]>;
+  /** Near-synonym phrase -> the folded word lists of its whole group. */
+  readonly synonyms: PhraseMatcher<readonly (readonly string[])[]>;
 }
 
 export const SEARCH_FIELDS = ['exact', 'folded', 'concept', 'context'] as const;
@@ -69,7 +71,13 @@ function indexParts(dossier: Dossier): IndexParts {
   });
   const glossary = new PhraseMatcher<readonly string[]>();
   for (const entry of dossier.glossary) glossary.add(entry.en, entry.vi);
+  const synonyms = new PhraseMatcher<readonly (readonly string[])[]>();
+  for (const group of dossier.synonyms ?? []) {
+    const forms = group.map(phraseWords);
+    for (const form of group) synonyms.add(form, forms);
+  }
   return {
+    synonyms,
     dossier,
     articlesById: new Map(dossier.articles.map((a) => [a.id, a])),
     aliasConcepts,
@@ -98,6 +106,16 @@ function terms(tokens: readonly Token[], key: 'exact' | 'folded'): string[] {
 
 export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<string>): string[] {
   return [...new Set(matcher.matchAll(tokens.map((t) => t.folded)).map((m) => m.value))];
+}
+
+/**
+ * How many passages hold `term` in the folded field. MiniSearch keeps these counts but has no
+ * public accessor; reading its index map is O(1) where a search for the term would score every hit.
+ */
+export function foldedTermFrequency(index: PassageIndex, term: string): number {
+  const internals = index.search as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined }; _fieldIds: Record<string, number> };
+  const fieldId = internals._fieldIds['folded'];
+  return fieldId === undefined ? 0 : internals._index.get(term)?.get(fieldId)?.size ?? 0;
 }
 
 // ---- persistence ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
   AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, QUESTION_PHRASES, QUESTION_SYLLABLES,
 } from './lexicon.js';
-import type { PassageIndex } from './passage-index.js';
+import { foldedTermFrequency, type PassageIndex } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
 import type { AnswerKind, Checked } from './types.js';
 
@@ -36,6 +36,8 @@ export interface AnalyzedQuery {
   readonly slots: readonly Slot[];
   /** Adjacent word pairs of the question, folded and joined with '_': a bonus when a passage has the phrase. */
   readonly pairs: readonly string[];
+  /** The pairs that occur as phrases somewhere in the dossier: compounds ("hạt nhân"), not chance neighbours. */
+  readonly compounds: ReadonlySet<string>;
   /** Content words found nowhere in the dossier, even after typo repair. */
   readonly unknown: readonly string[];
   /** Rarity of each folded word (for weighting pairs and MiniSearch terms). */
@@ -74,13 +76,15 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics);
   const stats = frequencyStats(index);
   const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
+  const synonymSlots = language === 'vi' ? synonymSlotsOf(index, tokens, removed, stats) : [];
   const content = language === 'en'
     ? englishSlots(index, tokens, removed, text, stats)
     : vietnameseSlots(tokens, removed, hasDiacritics, stats);
   const units = unit ? [unit] : language === 'en' && expected === 'number' ? englishCounter(index, tokens, removed) : undefined;
   return {
     text, language, hasDiacritics, expected, ...(units && units.length > 0 ? { unit: units } : {}),
-    slots: [...aliasSlots, ...content.slots], pairs: content.pairs, unknown: content.unknown, idf: stats.idf,
+    slots: [...aliasSlots, ...synonymSlots, ...content.slots], pairs: content.pairs, unknown: content.unknown, idf: stats.idf,
+    compounds: new Set(content.pairs.filter((p) => foldedTermFrequency(index, p) > 0)),
   };
 }
 
@@ -171,6 +175,20 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
     removed.fill(true, m.start, m.start + m.length);
     const folded = own.map((t) => t.folded);
     return { weight: Math.max(...folded.map(stats.idf)), alternatives: [[m.value], folded], exact: own.map((t) => t.exact), source: folded };
+  });
+}
+
+/** Near-synonym phrases become one slot each, met by any member of the group; their words are used up. */
+function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: boolean[], stats: FrequencyStats): Slot[] {
+  const words = tokens.map((t, i) => (removed[i] || QUESTION_SYLLABLES.has(t.folded) ? '' : t.folded));
+  return index.synonyms.matchAll(words).map((m) => {
+    const own = tokens.slice(m.start, m.start + m.length);
+    removed.fill(true, m.start, m.start + m.length);
+    const folded = own.map((t) => t.folded);
+    const present = m.value.filter((alt) => alt.every(stats.has));
+    const weightOf = (alt: readonly string[]) => Math.max(...alt.map(stats.idf));
+    const weight = present.length > 0 ? present.reduce((sum, alt) => sum + weightOf(alt), 0) / present.length : weightOf(folded);
+    return { weight, alternatives: m.value, exact: [], source: folded };
   });
 }
 

@@ -57,6 +57,8 @@ export interface Dossier {
   readonly passages: readonly Passage[];
   readonly aliases: readonly AliasGroup[];
   readonly glossary: readonly GlossaryEntry[];
+  /** Groups of Vietnamese near-synonyms (one meaning each), so paraphrased questions still match. */
+  readonly synonyms?: readonly AliasGroup[];
   /** Short hash of the corpus content: changes whenever any article, alias or glossary entry changes. */
   readonly version: string;
 }

@@ -21,6 +21,7 @@ export interface LoadResult {
 
 export const ALIASES_FILE = 'aliases.yaml';
 export const GLOSSARY_FILE = 'glossary.yaml';
+export const SYNONYMS_FILE = 'synonyms.yaml';
 const ARTICLE_EXTENSION = '.md';
 const NOT_ARTICLES = new Set(['readme.md']);
 
@@ -39,9 +40,10 @@ export function loadDossier(dir: string): LoadResult {
     return text;
   };
   const { articles, passages } = readArticles(names.filter(isArticleFile), read, problems);
-  const aliases = names.includes(ALIASES_FILE) ? readAliases(read(ALIASES_FILE), problems) : [];
+  const aliases = names.includes(ALIASES_FILE) ? readGroups(ALIASES_FILE, read(ALIASES_FILE), problems) : [];
+  const synonyms = names.includes(SYNONYMS_FILE) ? readGroups(SYNONYMS_FILE, read(SYNONYMS_FILE), problems) : [];
   const glossary = names.includes(GLOSSARY_FILE) ? readGlossary(read(GLOSSARY_FILE), problems) : [];
-  const dossier: Dossier = { articles, passages, aliases, glossary, version: hash.digest('hex').slice(0, 12) };
+  const dossier: Dossier = { articles, passages, aliases, glossary, synonyms, version: hash.digest('hex').slice(0, 12) };
   return { dossier, problems };
 }
 
@@ -101,18 +103,18 @@ function readYamlList(text: string | undefined, file: string, problems: LoadProb
   }
 }
 
-/** aliases.yaml: a list of groups, each a list of spellings of one name. */
-function readAliases(text: string | undefined, problems: LoadProblem[]): AliasGroup[] {
-  const value = readYamlList(text, ALIASES_FILE, problems);
+/** aliases.yaml / synonyms.yaml: a list of groups, each a list of forms of one name or meaning. */
+function readGroups(file: string, text: string | undefined, problems: LoadProblem[]): AliasGroup[] {
+  const value = readYamlList(text, file, problems);
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    problems.push({ file: ALIASES_FILE, problem: 'must be a list of groups, e.g. "- [Moscow, Moskva, Mát-xcơ-va]"' });
+    problems.push({ file, problem: 'must be a list of groups, e.g. "- [Moscow, Moskva, Mát-xcơ-va]"' });
     return [];
   }
   const groups: AliasGroup[] = [];
   value.forEach((group: unknown, i) => {
     if (!Array.isArray(group) || group.length < 2 || group.some((g) => typeof g !== 'string' || g.trim() === '')) {
-      problems.push({ file: ALIASES_FILE, problem: `group ${i + 1} must list at least two non-empty spellings` });
+      problems.push({ file, problem: `group ${i + 1} must list at least two non-empty forms` });
       return;
     }
     groups.push(group.map((g: string) => g.normalize('NFC').trim()));
