@@ -200,6 +200,21 @@ function slotShare(slot: TopicSlot, terms: ReadonlySet<string>, exactTerms?: Rea
   return best;
 }
 
+/**
+ * How much a sentence is about the topic: its own coverage, helped by its paragraph's (a sentence
+ * saying "ông" in a paragraph about Putin is still about Putin).
+ */
+export function topicRelevance(index: PassageIndex, s: DossierSentence, scorer: TopicScorer): number {
+  const own = scorer.coverage(s.sentence.terms, s.sentence.exactTerms);
+  const siblings = analyzePassage(index, s.passageIndex).sentences;
+  const terms = new Set(siblings.flatMap((o) => [...o.terms]));
+  const exact = new Set(siblings.flatMap((o) => [...o.exactTerms]));
+  return 0.75 * own + 0.25 * scorer.coverage(terms, exact);
+}
+
+/** Below this relevance a sentence is not about the topic. */
+export const MIN_TOPIC_RELEVANCE = 0.5;
+
 // ---- similarity ------------------------------------------------------------------------------
 
 /** A unit-length tf-idf vector over a sentence's folded words, pairs and concepts. */

@@ -10,7 +10,7 @@
 import { citationFor, formatCitation } from './citation.js';
 import type { PassageIndex } from './passage-index.js';
 import {
-  centroid, compareReadingOrder, cosine, dossierSentences, termVectors, topicScorer,
+  centroid, compareReadingOrder, cosine, dossierSentences, MIN_TOPIC_RELEVANCE, termVectors, topicRelevance, topicScorer,
   type DossierSentence, type TermVector, type TopicScorer,
 } from './summary-terms.js';
 import type { Citation, QueryProblem, ReplyLocale } from './types.js';
@@ -77,8 +77,6 @@ const LAMBDA = 0.7;
 const ARTICLE_TURN = 0.1;
 /** Two sentences at least this similar say the same thing: never both. */
 const NEAR_DUPLICATE = 0.5;
-/** Below this relevance to a topic a sentence is not about it. */
-const MIN_TOPIC_RELEVANCE = 0.5;
 /** Sentences shorter than this (characters) rarely stand alone. */
 const MIN_LENGTH = 40;
 const MAX_LENGTH = 450;
@@ -95,7 +93,7 @@ export function summarize(index: PassageIndex, opts: SummaryOptions = {}): Summa
     if (!checked.ok) return none(checked.problem);
     scorer = checked.value;
   }
-  const scored = scoreCandidates(candidates, scorer);
+  const scored = scoreCandidates(index, candidates, scorer);
   if (scored.length === 0) return none('nothing-relevant');
   const chosen = selectMmr(scored, clampCount(opts.sentences), opts.articleId === undefined);
   return buildSummary(index, chosen.map((c) => c.sentence), scope);
@@ -138,9 +136,9 @@ interface Scored {
   readonly relevance: number;
 }
 
-function scoreCandidates(candidates: readonly DossierSentence[], scorer: TopicScorer | undefined): Scored[] {
+function scoreCandidates(index: PassageIndex, candidates: readonly DossierSentence[], scorer: TopicScorer | undefined): Scored[] {
   const vectors = termVectors(candidates);
-  const raw = scorer ? topicRelevance(candidates, vectors, scorer) : centroidRelevance(candidates, vectors);
+  const raw = scorer ? topicScores(index, candidates, vectors, scorer) : centroidRelevance(candidates, vectors);
   const scored = candidates.map((sentence, i) => ({
     sentence,
     vector: vectors[i]!,
@@ -155,29 +153,13 @@ function centroidRelevance(candidates: readonly DossierSentence[], vectors: read
   return candidates.map((s, i) => cosine(vectors[i]!, centre) * (s.passage.paragraph === 1 && s.position === 0 ? 1.25 : 1));
 }
 
-/**
- * A topic: the share of its terms in the sentence, helped by the rest of the paragraph (a sentence
- * that says "ông" under a paragraph about Putin is still about Putin), then blended with closeness
- * to the centre of the relevant sentences so the most typical of them come first.
- */
-function topicRelevance(candidates: readonly DossierSentence[], vectors: readonly TermVector[], scorer: TopicScorer): number[] {
-  const direct = candidates.map((s) => 0.75 * sentenceCoverage(s, scorer) + 0.25 * passageCoverage(s, candidates, scorer));
+/** A topic: relevance to it, blended with closeness to the centre of the relevant sentences so the most typical come first. */
+function topicScores(index: PassageIndex, candidates: readonly DossierSentence[], vectors: readonly TermVector[], scorer: TopicScorer): number[] {
+  const direct = candidates.map((s) => topicRelevance(index, s, scorer));
   const relevant = vectors.filter((_, i) => direct[i]! >= MIN_TOPIC_RELEVANCE);
   if (relevant.length === 0) return direct.map(() => 0);
   const centre = centroid(relevant);
   return direct.map((d, i) => (d >= MIN_TOPIC_RELEVANCE ? 0.8 * d + 0.2 * cosine(vectors[i]!, centre) : 0));
-}
-
-export function sentenceCoverage(s: DossierSentence, scorer: TopicScorer): number {
-  return scorer.coverage(s.sentence.terms, s.sentence.exactTerms);
-}
-
-/** Coverage by the whole paragraph the sentence sits in. */
-function passageCoverage(s: DossierSentence, all: readonly DossierSentence[], scorer: TopicScorer): number {
-  const siblings = all.filter((o) => o.passageIndex === s.passageIndex);
-  const terms = new Set(siblings.flatMap((o) => [...o.sentence.terms]));
-  const exact = new Set(siblings.flatMap((o) => [...o.sentence.exactTerms]));
-  return scorer.coverage(terms, exact);
 }
 
 // ---- selection -------------------------------------------------------------------------------
