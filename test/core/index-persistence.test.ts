@@ -1,0 +1,244 @@
+// Saving and loading the index: a loaded index answers exactly like a fresh one, a saved index is
+// reused only for the same corpus and analyzer, and a broken index file is rebuilt, never a crash.
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ANALYZER_VERSION } from '../../src/core/analyzer.js';
+import { answer } from '../../src/core/answer.js';
+import {
+  buildIndex, deserializeIndex, readSavedHeader, serializeIndex, staleReason, type PassageIndex, type SavedIndexHeader,
+} from '../../src/core/passage-index.js';
+import type { Dossier } from '../../src/core/types.js';
+import { openIndex, saveIndex, type IndexOutcome, type LoadedIndex } from '../../src/ingest/index-file.js';
+import { loadDossier } from '../../src/ingest/load.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+const CORPUS = join(PROJECT_ROOT, 'corpus');
+
+const QUESTIONS = [
+  'Vladivostok có bao nhiêu dân',
+  'kim jong un di tau boc thep',
+  'What fighter jets are built at the Komsomolsk-on-Amur plant?',
+  'Pyongyang',
+  'Moskva phủ nhận chuyển giao vũ khí',
+  'Thời tiết Sài Gòn hôm nay thế nào?',
+  'là và của',
+];
+
+function realDossier(): Dossier {
+  const { dossier, problems } = loadDossier(CORPUS);
+  assert.ok(dossier);
+  assert.deepEqual(problems, []);
+  return dossier;
+}
+
+function answersOf(index: PassageIndex): unknown[] {
+  return QUESTIONS.map((q) => answer(index, q));
+}
+
+function tempDir(t: TestContext, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A copy of the real corpus and a data folder, both temporary. */
+function workspace(t: TestContext): { corpus: string; indexFile: string; data: string } {
+  const root = tempDir(t, 'hoso-index-');
+  const corpus = join(root, 'corpus');
+  cpSync(CORPUS, corpus, { recursive: true });
+  const data = join(root, 'data');
+  return { corpus, data, indexFile: join(data, 'index.json') };
+}
+
+function opened(outcome: IndexOutcome): LoadedIndex {
+  assert.ok(outcome.ok, outcome.ok ? '' : JSON.stringify(outcome.problems));
+  return outcome.value;
+}
+
+const reasonOf = (loaded: LoadedIndex): string | undefined => (loaded.source.reused ? undefined : loaded.source.reason);
+
+// ---- serialize / deserialize -------------------------------------------------------------------------
+
+test('GIVEN an index WHEN serialized and deserialized THEN the loaded index gives exactly the same answers', () => {
+  const dossier = realDossier();
+  const fresh = buildIndex(dossier);
+  const loaded = deserializeIndex(serializeIndex(fresh), dossier);
+  assert.deepEqual(answersOf(loaded), answersOf(fresh));
+  assert.deepEqual([...loaded.documentFrequency].sort(), [...fresh.documentFrequency].sort());
+  assert.equal(loaded.search.documentCount, fresh.search.documentCount);
+});
+
+test('GIVEN a deserialized index WHEN serialized and loaded again THEN it still answers the same (the round trip is stable)', () => {
+  const dossier = realDossier();
+  const fresh = buildIndex(dossier);
+  const saved = serializeIndex(fresh);
+  const again = serializeIndex(deserializeIndex(saved, dossier));
+  assert.equal(again.length, saved.length, 'same content (term order inside MiniSearch\'s tree may differ)');
+  assert.equal(again.split('\n')[0], saved.split('\n')[0]);
+  assert.deepEqual(answersOf(deserializeIndex(again, dossier)), answersOf(fresh));
+});
+
+test('GIVEN a serialized index WHEN its header is read THEN it names the format, analyzer version, dossier version and passage count', () => {
+  const dossier = realDossier();
+  const header = readSavedHeader(serializeIndex(buildIndex(dossier)));
+  assert.deepEqual(header, { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length });
+  assert.equal(staleReason(header, dossier), undefined);
+});
+
+// ---- staleReason -------------------------------------------------------------------------------------
+
+function header(dossier: Dossier, change: Partial<SavedIndexHeader> = {}): SavedIndexHeader {
+  return { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length, ...change };
+}
+
+test('GIVEN a header for another dossier version WHEN checked THEN the reason names both versions', () => {
+  const dossier = realDossier();
+  const reason = staleReason(header(dossier, { dossierVersion: 'aaaaaaaaaaaa' }), dossier);
+  assert.ok(reason);
+  assert.match(reason, /dossier/);
+  assert.ok(reason.includes('aaaaaaaaaaaa') && reason.includes(dossier.version), reason);
+});
+
+test('GIVEN a header from another analyzer version WHEN checked THEN the reason names the analyzer versions', () => {
+  const dossier = realDossier();
+  const reason = staleReason(header(dossier, { analyzerVersion: ANALYZER_VERSION + 1 }), dossier);
+  assert.ok(reason);
+  assert.match(reason, /analyzer/);
+  assert.ok(reason.includes(String(ANALYZER_VERSION + 1)) && reason.includes(String(ANALYZER_VERSION)), reason);
+});
+
+test('GIVEN a header with another passage count WHEN checked THEN it is stale', () => {
+  const dossier = realDossier();
+  assert.match(staleReason(header(dossier, { passages: dossier.passages.length + 1 }), dossier) ?? '', /passage/);
+});
+
+test('GIVEN no header (not a hoso index) WHEN checked THEN it is stale', () => {
+  const dossier = realDossier();
+  assert.ok(staleReason(undefined, dossier));
+  assert.equal(readSavedHeader('{"format":"something-else"}\n{}\n[]\n'), undefined);
+  assert.equal(readSavedHeader('garbage'), undefined);
+  assert.equal(readSavedHeader(''), undefined);
+});
+
+test('GIVEN a saved index and a changed dossier WHEN deserialized THEN it throws a "stale" error instead of answering wrongly', () => {
+  const dossier = realDossier();
+  const saved = serializeIndex(buildIndex(dossier));
+  const changed: Dossier = { ...dossier, version: 'bbbbbbbbbbbb' };
+  assert.throws(() => deserializeIndex(saved, changed), /stale/);
+  const analyzerBumped = saved.replace(`"analyzerVersion":${ANALYZER_VERSION}`, `"analyzerVersion":${ANALYZER_VERSION - 1}`);
+  assert.notEqual(analyzerBumped, saved);
+  assert.throws(() => deserializeIndex(analyzerBumped, dossier), /analyzer/);
+});
+
+// ---- openIndex with an index file ------------------------------------------------------------------------
+
+test('GIVEN no saved index WHEN opened twice THEN the first call rebuilds ("no saved index") and the second reuses it', (t) => {
+  const { corpus, indexFile } = workspace(t);
+  const first = opened(openIndex(corpus, indexFile));
+  assert.deepEqual(first.source, { reused: false, reason: 'no saved index' });
+  assert.deepEqual(first.problems, []);
+  assert.ok(existsSync(indexFile), 'the rebuilt index is saved (the data folder is created)');
+  const second = opened(openIndex(corpus, indexFile));
+  assert.deepEqual(second.source, { reused: true });
+  assert.deepEqual(answersOf(second.index), answersOf(first.index));
+});
+
+test('GIVEN a saved index WHEN a corpus article changes THEN the next open rebuilds it and the one after reuses it', (t) => {
+  const { corpus, indexFile } = workspace(t);
+  opened(openIndex(corpus, indexFile));
+  const before = readFileSync(indexFile, 'utf8');
+  appendFileSync(join(corpus, '2024-06-putin-tham-binh-nhuong.md'), '\nMột đoạn mới về chuyến thăm của tàu ngầm Kursk-99 trong hồ sơ.\n');
+  const rebuilt = opened(openIndex(corpus, indexFile));
+  assert.equal(rebuilt.source.reused, false);
+  assert.match(reasonOf(rebuilt) ?? '', /dossier/);
+  assert.notEqual(readFileSync(indexFile, 'utf8'), before, 'the new index is saved');
+  const reply = answer(rebuilt.index, 'tàu ngầm Kursk-99');
+  assert.ok(reply.ok && reply.value.kind === 'found' && reply.value.results[0]?.excerpt.includes('Kursk-99'), 'the new paragraph is searchable');
+  assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true });
+});
+
+test('GIVEN a saved index WHEN aliases.yaml changes THEN the next open rebuilds it', (t) => {
+  const { corpus, indexFile } = workspace(t);
+  opened(openIndex(corpus, indexFile));
+  appendFileSync(join(corpus, 'aliases.yaml'), '\n- [Komsomolsk-on-Amur, Komsomolsk na Amure]\n');
+  const again = opened(openIndex(corpus, indexFile));
+  assert.equal(again.source.reused, false);
+});
+
+test('GIVEN a saved index built by another analyzer version WHEN opened THEN it is rebuilt', (t) => {
+  const { corpus, indexFile } = workspace(t);
+  opened(openIndex(corpus, indexFile));
+  const saved = readFileSync(indexFile, 'utf8');
+  writeFileSync(indexFile, saved.replace(`"analyzerVersion":${ANALYZER_VERSION}`, '"analyzerVersion":0'));
+  const again = opened(openIndex(corpus, indexFile));
+  assert.equal(again.source.reused, false);
+  assert.match(reasonOf(again) ?? '', /analyzer/);
+  assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true }, 'the rebuilt index was saved with the current version');
+});
+
+for (const [label, corrupt] of [
+  ['garbage text', (_saved: string) => 'this is not an index\n\u0000\u0001'],
+  ['an empty file', (_saved: string) => ''],
+  ['binary bytes', (_saved: string) => '\uFFFD\uFFFD\uFFFD'],
+  ['a good header and a truncated body', (saved: string) => saved.slice(0, Math.floor(saved.length / 2))],
+  ['a good header and broken JSON', (saved: string) => `${saved.slice(0, saved.indexOf('\n'))}\n{not json\n[]\n`],
+  ['a good header and a missing frequency table', (saved: string) => saved.slice(0, saved.lastIndexOf('\n', saved.length - 2))],
+] as const) {
+  test(`GIVEN an index file with ${label} WHEN opened THEN it is rebuilt, not a crash, and answers like a fresh index`, (t) => {
+    const { corpus, indexFile } = workspace(t);
+    const first = opened(openIndex(corpus, indexFile));
+    writeFileSync(indexFile, corrupt(readFileSync(indexFile, 'utf8')));
+    let again: LoadedIndex | undefined;
+    assert.doesNotThrow(() => {
+      again = opened(openIndex(corpus, indexFile));
+    });
+    assert.ok(again);
+    assert.equal(again.source.reused, false);
+    assert.ok((reasonOf(again) ?? '').length > 0);
+    assert.deepEqual(answersOf(again.index), answersOf(first.index));
+    assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true }, 'a good index replaced the corrupt one');
+  });
+}
+
+test('GIVEN no index file configured WHEN opened THEN it builds in memory and says so', (t) => {
+  const { corpus, data } = workspace(t);
+  const loaded = opened(openIndex(corpus, undefined));
+  assert.deepEqual(loaded.source, { reused: false, reason: 'no index file configured' });
+  assert.ok(!existsSync(data), 'nothing is written');
+});
+
+test('GIVEN a corpus with no loadable article WHEN opened THEN it fails with problems, writes no index and does not throw', (t) => {
+  const root = tempDir(t, 'hoso-empty-');
+  const corpus = join(root, 'corpus');
+  cpSync(join(CORPUS, 'aliases.yaml'), join(corpus, 'aliases.yaml'));
+  writeFileSync(join(corpus, 'broken.md'), 'no front matter\n');
+  const indexFile = join(root, 'data', 'index.json');
+  const outcome = openIndex(corpus, indexFile);
+  assert.equal(outcome.ok, false);
+  if (!outcome.ok) {
+    assert.ok(outcome.problems.some((p) => p.file === 'broken.md'));
+    assert.ok(outcome.problems.some((p) => /no article/.test(p.problem)));
+  }
+  assert.ok(!existsSync(indexFile));
+});
+
+test('GIVEN a corpus with one bad file beside good ones WHEN opened THEN it opens and passes the problem on', (t) => {
+  const { corpus, indexFile } = workspace(t);
+  writeFileSync(join(corpus, 'zz-broken.md'), 'no front matter\n');
+  const loaded = opened(openIndex(corpus, indexFile));
+  assert.deepEqual(loaded.problems.map((p) => p.file), ['zz-broken.md']);
+  assert.equal(loaded.index.dossier.articles.length, 5);
+});
+
+test('GIVEN saveIndex WHEN it writes THEN the file is complete and no temp file is left behind', (t) => {
+  const dir = tempDir(t, 'hoso-save-');
+  const index = buildIndex(realDossier());
+  const file = join(dir, 'nested', 'deeper', 'index.json');
+  saveIndex(index, file);
+  saveIndex(index, file);
+  assert.equal(readFileSync(file, 'utf8'), serializeIndex(index));
+  assert.deepEqual(readdirSync(join(dir, 'nested', 'deeper')), ['index.json']);
+});
