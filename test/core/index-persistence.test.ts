@@ -2,7 +2,7 @@
 // reused only for the same corpus and analyzer, and a broken index file is rebuilt, never a crash.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANALYZER_VERSION } from '../../src/core/analyzer.js';
@@ -48,7 +48,9 @@ function tempDir(t: TestContext, prefix: string): string {
 function workspace(t: TestContext): { corpus: string; indexFile: string; data: string } {
   const root = tempDir(t, 'hoso-index-');
   const corpus = join(root, 'corpus');
-  cpSync(CORPUS, corpus, { recursive: true });
+  // dereference: never write through a symlinked corpus into the real one.
+  cpSync(CORPUS, corpus, { recursive: true, dereference: true });
+  assert.notEqual(realpathSync(corpus), realpathSync(CORPUS), 'the test works on a copy of the corpus');
   const data = join(root, 'data');
   return { corpus, data, indexFile: join(data, 'index.json') };
 }
