@@ -141,7 +141,7 @@ function unknownWeight(index: PassageIndex, query: AnalyzedQuery, params: Rankin
 
 function miniSearchQuery(slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): Query {
   const weights = new Map<string, number>();
-  for (const slot of slots) for (const alt of slot.alternatives) for (const w of alt) weights.set(w, Math.max(weights.get(w) ?? 0, slot.weight));
+  for (const slot of slots) slot.alternatives.forEach((alt, i) => { for (const w of alt) weights.set(w, Math.max(weights.get(w) ?? 0, slot.weight * (slot.credits?.[i] ?? 1))); });
   for (const pair of query.pairs) weights.set(pair, Math.max(...pair.split('_').map(query.idf)));
   const mean = [...weights.values()].reduce((a, b) => a + b, 0) / Math.max(weights.size, 1) || 1;
   const boostTerm = (term: string) => (weights.get(term) ?? mean) / mean;
@@ -201,7 +201,7 @@ function scoreWindow(analysis: PassageAnalysis, sentences: readonly Sentence[], 
   let covered = 0;
   let exact = 0;
   for (const slot of slots) {
-    const share = Math.max(...slot.alternatives.map((alt) => alternativeShare(alt, credit, query, matched)));
+    const share = Math.max(...slot.alternatives.map((alt, i) => alternativeShare(alt, credit, query, matched) * (slot.credits?.[i] ?? 1)));
     covered += slot.weight * share;
     if (share > 0 && slot.exact.length > 0 && slot.exact.every((e) => sentences.some((s) => s.exactTerms.has(e)))) exact += slot.weight;
   }

@@ -39,7 +39,11 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   'do', 'trieu', 'ty', 'nghin', 'ngan', 'phan', 'nuoc', 'cuoc', 'chuyen', 'tuoi', 'toa', 'binh', 'quan', 'dan', 've', 'thap',
 ]);
 
-/** Particles and question words that only carry a question's grammar; dropped from the query as single terms. */
+/**
+ * Particles and question words that only carry a question's grammar; dropped from the query as
+ * single terms, unless (typed without diacritics) they form a known compound with a neighbour:
+ * "vu khi" is vũ khí, not "khi".
+ */
 export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([
   'gi', 'nao', 'khong', 'ko', 'k', 'hok', 'vay', 'sao', 'chua', 'a', 'ha', 'nhi', 'nhe', 'oi', 'ak', 'ah', 'hem', 'mn',
   'la', 'duoc', 'nhung', 'cac', 'mot', 'cua', 'va', 'thi', 'ma', 'nay', 'ay', 'khi', 'da', 'dang', 'se', 'rang', 'neu',
@@ -72,4 +76,7 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that, typed without diacritics, could be Vietnamese too: they don't count towards "this is English". */
-export const AMBIGUOUS_ENGLISH: ReadonlySet<string> = new Set(['a', 'an', 'do', 'to', 'on', 'at', 'in', 'me', 'may', 'can', 'so', 'no', 'he', 'the', 'i', 'us', 'go', 'up', 'ban', 'long']);
+export const AMBIGUOUS_ENGLISH: ReadonlySet<string> = new Set([
+  'a', 'an', 'do', 'to', 'on', 'at', 'in', 'me', 'may', 'can', 'so', 'no', 'he', 'the', 'i', 'us', 'go', 'up', 'ban', 'long',
+  'my', 'than', 'be', 'it', 'say', 'had', 'has', 'then', 'tho', 'hat',
+]);

@@ -11,6 +11,8 @@ import { PhraseMatcher } from './phrases.js';
 import type { AnswerKind, Checked } from './types.js';
 
 export const MAX_QUESTION_LENGTH = 500;
+/** Credit for meeting a near-synonym instead of the question's own word. */
+export const SYNONYM_CREDIT = 0.7;
 
 /**
  * One thing the question asks about. A slot is met by any of its alternatives: a word, the
@@ -20,6 +22,8 @@ export const MAX_QUESTION_LENGTH = 500;
 export interface Slot {
   readonly weight: number;
   readonly alternatives: readonly (readonly string[])[];
+  /** Credit for meeting each alternative (1 when absent): a near-synonym counts less than the word itself. */
+  readonly credits?: readonly number[];
   /** Exact forms (with diacritics) of the words, when the question was typed with them. */
   readonly exact: readonly string[];
   /** The question's own words this slot stands for (for "drop very common words"). */
@@ -76,10 +80,12 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics);
   const stats = frequencyStats(index);
   const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
-  const synonymSlots = language === 'vi' ? synonymSlotsOf(index, tokens, removed, stats) : [];
+  const particle = particleMask(index, tokens, removed);
+  const bySynonym = new Array<boolean>(tokens.length).fill(false);
+  const synonymSlots = language === 'vi' ? synonymSlotsOf(index, tokens, removed, particle, bySynonym, stats) : [];
   const content = language === 'en'
     ? englishSlots(index, tokens, removed, text, stats)
-    : vietnameseSlots(tokens, removed, hasDiacritics, stats);
+    : vietnameseSlots(tokens, removed, particle, bySynonym, hasDiacritics, stats);
   const units = unit ? [unit] : language === 'en' && expected === 'number' ? englishCounter(index, tokens, removed) : undefined;
   return {
     text, language, hasDiacritics, expected, ...(units && units.length > 0 ? { unit: units } : {}),
@@ -179,30 +185,43 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
 }
 
 /** Near-synonym phrases become one slot each, met by any member of the group; their words are used up. */
-function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: boolean[], stats: FrequencyStats): Slot[] {
-  const words = tokens.map((t, i) => (removed[i] || QUESTION_SYLLABLES.has(t.folded) ? '' : t.folded));
+function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], covered: boolean[], stats: FrequencyStats): Slot[] {
+  const words = tokens.map((t, i) => (removed[i] || particle[i] ? '' : t.folded));
   return index.synonyms.matchAll(words).map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
-    removed.fill(true, m.start, m.start + m.length);
+    covered.fill(true, m.start, m.start + m.length);
     const folded = own.map((t) => t.folded);
-    const present = m.value.filter((alt) => alt.every(stats.has));
-    const weightOf = (alt: readonly string[]) => Math.max(...alt.map(stats.idf));
-    const weight = present.length > 0 ? present.reduce((sum, alt) => sum + weightOf(alt), 0) / present.length : weightOf(folded);
-    return { weight, alternatives: m.value, exact: [], source: folded };
+    const others = m.value.filter((alt) => alt.join(' ') !== folded.join(' '));
+    const known = folded.every(stats.has);
+    // The question's own wording first, at full credit; if the dossier never uses it, weigh the slot by its synonyms.
+    const weight = known ? Math.max(...folded.map(stats.idf)) : Math.min(...others.map((alt) => Math.max(...alt.map(stats.idf))));
+    return { weight, alternatives: [folded, ...others], credits: [1, ...others.map(() => SYNONYM_CREDIT)], exact: [], source: folded };
   });
 }
 
-function vietnameseSlots(tokens: readonly Token[], removed: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
+/** Which tokens are grammatical particles: listed, and not joined to a neighbour in a compound the dossier knows. */
+function particleMask(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[]): boolean[] {
+  const inCompound = (a: Token | undefined, b: Token | undefined) => !!a && !!b && b.joined && foldedTermFrequency(index, `${a.folded}_${b.folded}`) > 0;
+  return tokens.map((t, i) => {
+    if (!QUESTION_SYLLABLES.has(t.folded)) return false;
+    const previous = removed[i - 1] ? undefined : tokens[i - 1];
+    const next = removed[i + 1] ? undefined : tokens[i + 1];
+    return !(inCompound(previous, t) && !QUESTION_SYLLABLES.has(previous!.folded)) && !(inCompound(t, next) && !QUESTION_SYLLABLES.has(next!.folded));
+  });
+}
+
+function vietnameseSlots(tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], bySynonym: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
   const unknown: string[] = [];
   const words = tokens.map((t, i) => {
-    if (removed[i] || QUESTION_SYLLABLES.has(t.folded)) return undefined;
+    if (removed[i] || particle[i]) return undefined;
     if (stats.has(t.folded) || t.isNumber) return { folded: t.folded, exact: hasDiacritics ? t.exact : undefined };
     const repaired = stats.repair(t.folded);
     if (repaired) return { folded: repaired, exact: undefined };
     unknown.push(t.folded);
     return undefined;
   });
-  const slots: Slot[] = words.flatMap((w) => (w ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], exact: w.exact ? [w.exact] : [], source: [w.folded] }] : []));
+  // Words a synonym slot stands for get no slot of their own, but still form pairs.
+  const slots: Slot[] = words.flatMap((w, i) => (w && !bySynonym[i] ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], exact: w.exact ? [w.exact] : [], source: [w.folded] }] : []));
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1];

@@ -1,0 +1,338 @@
+// Multiple-choice questions made from the dossier.
+//
+// A question is a sentence with one key fact blanked out (a number with its unit, an explicit
+// date, a person, a place or an organisation; see quiz-facts.ts), shown with its article's title
+// and date and the sentence before it. The three wrong options are facts of the same kind from
+// elsewhere in the dossier: same unit, same date form, same kind of name. An option is refused
+// when it could also be right (it is the same name under another spelling, or it comes from a
+// sentence about the same thing) or when the question gives it away (it is in the stem, the
+// context or the title). Everything is decided by the seed: the same seed, the same question.
+import { tokenize } from './analyzer.js';
+import { citationFor } from './citation.js';
+import type { PassageIndex } from './passage-index.js';
+import { quotesBalanced } from './summary.js';
+import {
+  dossierSentences, foldedWords, MIN_TOPIC_RELEVANCE, topicRelevance, topicScorer, type DossierSentence, type TopicScorer,
+} from './summary-terms.js';
+import {
+  datesIn, kindVotes, nameLexicon, namesIn, numbersIn, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
+} from './quiz-facts.js';
+import type { Citation, QueryProblem } from './types.js';
+
+export const BLANK = '_____';
+export const OPTION_COUNT = 4;
+export const POINTS_PER_CORRECT_ANSWER = 1;
+
+export interface QuizOptions {
+  readonly topic?: string;
+  readonly articleId?: string;
+  readonly seed: number;
+}
+
+export interface QuizContext {
+  /** The article's title, unless it would give the answer away. */
+  readonly title?: string;
+  /** The article's date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly date: string;
+  /** The sentence before the question's sentence in the same paragraph, unless it gives the answer away. */
+  readonly before?: string;
+}
+
+export interface Quiz {
+  readonly kind: 'quiz';
+  /** The sentence with its fact replaced by BLANK. */
+  readonly stem: string;
+  readonly context: QuizContext;
+  /** Four options, shuffled by the seed. */
+  readonly options: readonly string[];
+  readonly correctIndex: number;
+  /** The blanked text; equal to options[correctIndex]. */
+  readonly answer: string;
+  readonly answerKind: FactKind;
+  readonly passageId: string;
+  readonly articleId: string;
+  readonly citation: Citation;
+  /** The full sentence, shown with the reveal. */
+  readonly explanation: string;
+  readonly seed: number;
+  readonly dossierVersion: string;
+}
+
+export interface QuizNone {
+  readonly kind: 'none';
+  readonly reason: 'unknown-article' | 'nothing-relevant' | 'no-question' | QueryProblem;
+  readonly topic?: string;
+  readonly articleId?: string;
+}
+
+export function makeQuiz(index: PassageIndex, opts: QuizOptions): Quiz | QuizNone {
+  const scope = { ...(opts.topic !== undefined ? { topic: opts.topic } : {}), ...(opts.articleId !== undefined ? { articleId: opts.articleId } : {}) };
+  if (opts.articleId !== undefined && !index.articlesById.has(opts.articleId)) return { kind: 'none', reason: 'unknown-article', ...scope };
+  let scorer: TopicScorer | undefined;
+  if (opts.topic !== undefined) {
+    const checked = topicScorer(index, opts.topic);
+    if (!checked.ok) return { kind: 'none', reason: checked.problem, ...scope };
+    scorer = checked.value;
+  }
+  const pool = factPool(index);
+  const inScope = pool.entries.filter((e) => (opts.articleId === undefined || e.sentence.article.id === opts.articleId)
+    && (!scorer || topicRelevance(index, e.sentence, scorer) >= MIN_TOPIC_RELEVANCE));
+  if (inScope.length === 0) return { kind: 'none', reason: scorer ? 'nothing-relevant' : 'no-question', ...scope };
+  const random = seededRandom(opts.seed);
+  const questions = inScope.flatMap((e) => e.facts.map((fact) => ({ entry: e, fact }))).filter((q) => isAskable(pool, q.entry, q.fact));
+  // Kind first, then a question of that kind: otherwise the commonest kind would crowd out the rest.
+  const kinds = [...new Set(questions.map((q) => q.fact.kind))].sort();
+  for (const kind of shuffle(kinds, random)) {
+    for (const q of shuffle(questions.filter((x) => x.fact.kind === kind), random)) {
+      const distractors = pickDistractors(pool, q.entry, q.fact, random);
+      if (distractors.length === OPTION_COUNT - 1) return buildQuiz(index, q.entry, q.fact, distractors, opts.seed, random);
+    }
+  }
+  return { kind: 'none', reason: 'no-question', ...scope };
+}
+
+/** Is the choice right, and what it scores. Throws RangeError for an index that is not an option. */
+export function scoreAnswer(quiz: Pick<Quiz, 'options' | 'correctIndex'>, chosenIndex: number): { correct: boolean; points: number } {
+  if (!Number.isInteger(chosenIndex) || chosenIndex < 0 || chosenIndex >= quiz.options.length) {
+    throw new RangeError(`hoso quiz: option ${chosenIndex} is not one of 0..${quiz.options.length - 1}`);
+  }
+  const correct = chosenIndex === quiz.correctIndex;
+  return { correct, points: correct ? POINTS_PER_CORRECT_ANSWER : 0 };
+}
+
+// ---- the pool of facts -----------------------------------------------------------------------
+
+interface PoolEntry {
+  readonly sentence: DossierSentence;
+  readonly facts: readonly Fact[];
+  /** Identities of every name and fact in the sentence, for "does the stem give it away". */
+  readonly identities: ReadonlySet<string>;
+  /** Pairs and concepts of the sentence, for "is this sentence about the same thing". */
+  readonly phrases: ReadonlySet<string>;
+}
+
+interface FactPool {
+  readonly entries: readonly PoolEntry[];
+  /** Group -> every fact in it, with the index of its entry. */
+  readonly byGroup: ReadonlyMap<string, readonly { readonly entryIndex: number; readonly fact: Fact }[]>;
+  /** Identity -> number of passages mentioning it. */
+  readonly passageCount: ReadonlyMap<string, number>;
+  /** Phrase -> number of sentences holding it. */
+  readonly phraseCount: ReadonlyMap<string, number>;
+  readonly commonAbove: number;
+  readonly index: PassageIndex;
+}
+
+const pools = new WeakMap<PassageIndex, FactPool>();
+
+/** Every sentence's facts, with name kinds voted over the whole dossier. Built once per index. */
+function factPool(index: PassageIndex): FactPool {
+  const cached = pools.get(index);
+  if (cached) return cached;
+  const sentences = dossierSentences(index);
+  const lexicon = nameLexicon(index, sentences);
+  const mentions = sentences.map((s) => namesIn(index, s, lexicon));
+  const votes = new Map<string, Map<NameKind, number>>();
+  sentences.forEach((s, i) => {
+    for (const m of mentions[i]!) {
+      const total = votes.get(m.identity) ?? new Map<NameKind, number>();
+      for (const [kind, n] of kindVotes(s, m, mentions[i]!, lexicon)) total.set(kind, (total.get(kind) ?? 0) + n);
+      votes.set(m.identity, total);
+    }
+  });
+  const passageSets = new Map<string, Set<string>>();
+  const entries = sentences.map((s, i) => {
+    const { facts: dates, spans } = datesIn(s);
+    const names: Fact[] = mentions[i]!.flatMap((m) => {
+      const kind = winningKind(votes.get(m.identity) ?? new Map());
+      if (!kind) return [];
+      const start = s.sentence.tokens[m.first]!.start - s.sentence.start;
+      return [{ kind, text: m.text, span: [start, start + m.text.length] as const, identity: m.identity, group: `name:${kind}`, before: wordsBeforeSpan(s, start) }];
+    });
+    const facts = [...names, ...numbersIn(s, spans), ...dates];
+    const identities = new Set([...mentions[i]!.map((m) => m.identity), ...facts.map((f) => f.identity)]);
+    for (const id of identities) passageSets.set(id, (passageSets.get(id) ?? new Set()).add(s.passage.id));
+    return { sentence: s, facts, identities, phrases: phrasesOf(s) };
+  });
+  const pool: FactPool = {
+    entries,
+    byGroup: groupFacts(entries),
+    passageCount: new Map([...passageSets].map(([id, set]) => [id, set.size])),
+    phraseCount: countPhrases(entries),
+    commonAbove: Math.max(3, 0.1 * new Set(sentences.map((s) => s.passage.id)).size),
+    index,
+  };
+  pools.set(index, pool);
+  return pool;
+}
+
+function phrasesOf(s: DossierSentence): Set<string> {
+  return new Set([...s.sentence.terms].filter((t) => t.includes('_') || /^c\d+$/.test(t)));
+}
+
+function groupFacts(entries: readonly PoolEntry[]) {
+  const byGroup = new Map<string, { entryIndex: number; fact: Fact }[]>();
+  entries.forEach((entry, entryIndex) => {
+    for (const fact of entry.facts) byGroup.set(fact.group, [...(byGroup.get(fact.group) ?? []), { entryIndex, fact }]);
+  });
+  return byGroup;
+}
+
+function countPhrases(entries: readonly PoolEntry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) for (const p of e.phrases) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return counts;
+}
+
+// ---- choosing --------------------------------------------------------------------------------
+
+/** A sentence that reads on its own, and a fact neither everywhere in the dossier nor given away by the question. */
+function isAskable(pool: FactPool, entry: PoolEntry, fact: Fact): boolean {
+  const s = entry.sentence;
+  if (s.text.length < 40 || !quotesBalanced(s.text)) return false;
+  if (isCommon(pool, fact)) return false;
+  if (entry.facts.some((f) => f !== fact && f.identity === fact.identity)) return false;
+  if (givesAway(pool, s.article.title, fact)) return false;
+  return true;
+}
+
+/** A name in a tenth of the dossier's passages is what the dossier is about: too easy to guess, and often fits anywhere. */
+function isCommon(pool: FactPool, fact: Fact): boolean {
+  return fact.group.startsWith('name:') && (pool.passageCount.get(fact.identity) ?? 0) > pool.commonAbove;
+}
+
+/** Does this text name the fact (in any spelling)? */
+function givesAway(pool: FactPool, text: string, fact: Fact): boolean {
+  const words = tokenize(text).map((t) => t.folded);
+  if (pool.index.aliasConcepts.matchAll(words).some((m) => m.value === fact.identity)) return true;
+  return ` ${words.join(' ')} `.includes(` ${foldedWords(fact.text)} `);
+}
+
+function previousEntry(pool: FactPool, entry: PoolEntry): PoolEntry | undefined {
+  const s = entry.sentence;
+  return pool.entries.find((e) => e.sentence.passageIndex === s.passageIndex && e.sentence.position === s.position - 1);
+}
+
+/**
+ * Three facts of the same group, each a different thing from the answer and from each other,
+ * none named in the question's sentence, none from a sentence about the same thing (it could be
+ * right too: "Kim Jong Il visited in 2011" and "Kim Jong Il visited in 2002" are both true).
+ * Names share no word with each other (a "Lee" beside "Rachel Minyoung Lee" may be the same
+ * person) and agree with the honorific before the blank ("bà _____" takes women). Those met
+ * after the same words as the answer ("thành phố _____") and closest in length come first, so no
+ * option stands out; the seed then picks among the nearest.
+ */
+function pickDistractors(pool: FactPool, entry: PoolEntry, answer: Fact, random: () => number): string[] {
+  const taken = new Set([answer.identity]);
+  const takenWords = new Set(nameWords(answer));
+  const candidates: { text: string; cue: number; distance: number }[] = [];
+  for (const [identity, mentions] of mentionsByIdentity(pool, answer.group)) {
+    if (taken.has(identity) || entry.identities.has(identity) || isCommon(pool, mentions[0]!.fact)) continue;
+    if (mentions.some((m) => aboutTheSame(pool, entry, pool.entries[m.entry]!))) continue;
+    if (!honorificAgrees(answer, mentions.map((m) => m.fact))) continue;
+    const text = closestForm(mentions.map((m) => m.fact.text), answer.text);
+    const words = nameWords({ ...mentions[0]!.fact, text });
+    if (words.some((w) => takenWords.has(w)) || taken.has(`text:${foldedWords(text)}`)) continue;
+    taken.add(identity).add(`text:${foldedWords(text)}`);
+    for (const w of words) takenWords.add(w);
+    const cue = Math.max(...mentions.map((m) => sharedCue(answer.before, m.fact.before)));
+    candidates.push({ text, cue, distance: Math.abs(tokenize(text).length - tokenize(answer.text).length) });
+  }
+  const nearest = candidates.sort((a, b) => b.cue - a.cue || a.distance - b.distance || a.text.localeCompare(b.text)).slice(0, 5);
+  return shuffle(nearest, random).slice(0, OPTION_COUNT - 1).map((c) => c.text);
+}
+
+/** Mentions of each thing in a group, things in a stable order. */
+function mentionsByIdentity(pool: FactPool, group: string): [string, { entry: number; fact: Fact }[]][] {
+  const byIdentity = new Map<string, { entry: number; fact: Fact }[]>();
+  for (const c of pool.byGroup.get(group) ?? []) byIdentity.set(c.fact.identity, [...(byIdentity.get(c.fact.identity) ?? []), { entry: c.entryIndex, fact: c.fact }]);
+  return [...byIdentity].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The words of a name (numbers and dates have none that matter here). */
+function nameWords(fact: Fact): string[] {
+  return fact.group.startsWith('name:') ? tokenize(fact.text).map((t) => t.folded) : [];
+}
+
+/** How many of the two words before the answer also come before this mention, counted from the blank. */
+function sharedCue(answer: readonly string[], other: readonly string[]): number {
+  let n = 0;
+  while (n < answer.length && n < other.length && answer[answer.length - 1 - n] === other[other.length - 1 - n]) n += 1;
+  return n;
+}
+
+/** "bà _____" takes someone the dossier calls "bà"; "ông _____" someone it never does. */
+function honorificAgrees(answer: Fact, mentions: readonly Fact[]): boolean {
+  const honorific = answer.before[answer.before.length - 1];
+  const called = (word: string) => mentions.some((m) => m.before[m.before.length - 1] === word);
+  if (honorific === 'bà') return called('bà');
+  if (honorific === 'ông') return !called('bà');
+  return true;
+}
+
+/** Two sentences sharing two rare phrases (besides the facts themselves) are about the same thing. */
+function aboutTheSame(pool: FactPool, a: PoolEntry, b: PoolEntry): boolean {
+  if (a === b) return true;
+  let shared = 0;
+  for (const p of a.phrases) if (b.phrases.has(p) && (pool.phraseCount.get(p) ?? 0) <= 3 && ++shared >= 2) return true;
+  return false;
+}
+
+/** Of a name's spellings in the dossier, the one closest in word count to the answer ("Trump" beside "Putin"). */
+function closestForm(forms: readonly string[], answer: string): string {
+  const target = tokenize(answer).length;
+  return [...new Set(forms)].sort((a, b) => Math.abs(tokenize(a).length - target) - Math.abs(tokenize(b).length - target) || a.localeCompare(b))[0]!;
+}
+
+function buildQuiz(index: PassageIndex, entry: PoolEntry, fact: Fact, distractors: readonly string[], seed: number, random: () => number): Quiz {
+  const s = entry.sentence;
+  const options = shuffle([fact.text, ...distractors], random);
+  const pool = factPool(index);
+  const before = previousEntry(pool, entry);
+  const showBefore = before && !before.identities.has(fact.identity) && !givesAway(pool, before.sentence.text, fact);
+  return {
+    kind: 'quiz',
+    stem: `${s.text.slice(0, fact.span[0])}${BLANK}${s.text.slice(fact.span[1])}`,
+    context: { title: s.article.title, date: s.article.date, ...(showBefore ? { before: before.sentence.text } : {}) },
+    options,
+    correctIndex: options.indexOf(fact.text),
+    answer: fact.text,
+    answerKind: fact.kind,
+    passageId: s.passage.id,
+    articleId: s.article.id,
+    citation: citationFor(s.article, s.passage),
+    explanation: s.text,
+    seed,
+    dossierVersion: index.dossier.version,
+  };
+}
+
+// ---- randomness ------------------------------------------------------------------------------
+
+/** mulberry32 over a hash of the seed: any number (negative, fractional, huge) gives a stream. */
+export function seededRandom(seed: number): () => number {
+  let state = hashSeed(seed);
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hashSeed(seed: number): number {
+  const text = String(seed);
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Fisher-Yates with the given random stream; returns a new array. */
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
