@@ -6,12 +6,24 @@ import { plainLength, type Inline, type Text } from '../../app/reply.js';
 
 const ZWSP = '\u200b';
 
-/** Escape text so it shows as typed: no Markdown, no mentions, no masked links, no headings or quotes. */
-export function escapeText(text: string): string {
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
-  return neutraliseMentions(escaped)
-    .replace(/^(\s*)>/gmu, '$1\\>')
-    .replace(/^(\s*)-#/gmu, '$1\\-#');
+/**
+ * Escape text so it shows as typed: no Markdown, no mentions, no masked links, and no headings,
+ * lists or quotes where a line starts (`lineStart`: whether the text itself starts a line).
+ */
+export function escapeText(text: string, lineStart = true): string {
+  const lines = text.split('\n');
+  return lines.map((line, i) => escapeLine(line, lineStart || i > 0)).join('\n');
+}
+
+function escapeLine(line: string, lineStart: boolean): string {
+  const inline = neutraliseMentions(escapeMarkdown(line, { maskedLink: true }));
+  if (!lineStart) return inline;
+  return inline
+    .replace(/^( {0,2})([*-] )?( *)(#{1,3} )/u, '$1$2$3\\$4')
+    .replace(/^( *)([*-])( +)/u, '$1\\$2$3')
+    .replace(/^( *\d+)\./u, '$1\\.')
+    .replace(/^(\s*)>/u, '$1\\>')
+    .replace(/^(\s*)-#/u, '$1\\-#');
 }
 
 /** `@everyone`/`@here` and `<@…>`/`<#…>`/`</…>` markup shown, never acted on (allowed_mentions also blocks pings). */
@@ -19,15 +31,19 @@ export function neutraliseMentions(text: string): string {
   return text.replace(/@(everyone|here)/giu, `@${ZWSP}$1`).replace(/<([@#/:]|a:|t:)/gu, `<${ZWSP}$1`);
 }
 
-export function inlineMarkdown(part: Inline): string {
-  if (typeof part === 'string') return escapeText(part);
-  if ('bold' in part) return part.bold === '' ? '' : `**${escapeText(part.bold)}**`;
-  if ('italic' in part) return part.italic === '' ? '' : `_${escapeText(part.italic)}_`;
-  return /^\d{1,20}$/.test(part.user) ? `<@${part.user}>` : escapeText(`@${part.user}`);
+/** One inline run as Markdown; `lineStart` tells whether it begins a line (where lists and quotes would start). */
+export function inlineMarkdown(part: Inline, lineStart = true): string {
+  if (typeof part === 'string') return escapeText(part, lineStart);
+  // Inside ** or _ a line-start construct cannot form, so only inline escapes apply.
+  if ('bold' in part) return part.bold === '' ? '' : `**${escapeText(part.bold, false)}**`;
+  if ('italic' in part) return part.italic === '' ? '' : `_${escapeText(part.italic, false)}_`;
+  return /^\d{1,20}$/.test(part.user) ? `<@${part.user}>` : escapeText(`@${part.user}`, lineStart);
 }
 
 export function toMarkdown(text: Text): string {
-  return text.map(inlineMarkdown).join('');
+  let out = '';
+  for (const part of text) out += inlineMarkdown(part, out === '' || out.endsWith('\n'));
+  return out;
 }
 
 /**
