@@ -3,7 +3,8 @@
 // npm run ask -- --jsonl < questions  one JSON object per input line; never stops on a bad line
 // A contract other tools rely on: keep the JSON shape stable.
 import { createInterface } from 'node:readline';
-import { answer } from '../src/core/answer.js';
+import { answer, DEFAULT_PARAMS, rankPassages } from '../src/core/answer.js';
+import { analyzeQuery, checkQuestion } from '../src/core/query.js';
 import { formatCitation } from '../src/core/citation.js';
 import type { PassageIndex } from '../src/core/passage-index.js';
 import { problemMessage } from '../src/core/problems.js';
@@ -13,6 +14,7 @@ import { DEFAULT_CORPUS_DIR, DEFAULT_DATA_DIR, indexFileIn } from '../src/paths.
 
 const USAGE = `usage: npm run ask -- [--json] "câu hỏi"
        npm run ask -- --jsonl < questions.txt
+       npm run ask -- --explain "câu hỏi"    (how the question was read and the candidates scored)
 Ask the dossier a question (Vietnamese, with or without diacritics, or English).`;
 
 export const EXIT_USAGE = 2;
@@ -72,6 +74,26 @@ function bold(r: Result): string {
   return out + r.excerpt.slice(at);
 }
 
+/** For moderators tuning the glossary and aliases: what the question became and how candidates scored. */
+function explain(index: PassageIndex, question: string): string {
+  const checked = checkQuestion(question);
+  if (!checked.ok) return problemMessage(checked.problem, 'en');
+  const query = analyzeQuery(index, checked.value);
+  const slots = query.slots.map((s) => `${s.alternatives.map((a) => a.join(' ')).join(' | ')} (${s.weight.toFixed(2)})`);
+  const lines = [
+    `language ${query.language}, expects ${query.expected}${query.unit ? `, unit ${query.unit.join('/')}` : ''}`,
+    `slots: ${slots.join('; ')}`,
+    `pairs: ${query.pairs.join(' ')}  (compounds: ${[...query.compounds].join(' ')})`,
+    `unknown: ${query.unknown.join(' ') || '-'}`,
+  ];
+  for (const r of rankPassages(index, query, DEFAULT_PARAMS).slice(0, 5)) {
+    const { sentences, passage } = r.analysis;
+    const text = passage.text.slice(sentences[r.window.first]?.start ?? 0, sentences[r.window.last]?.end);
+    lines.push(`${r.score.toFixed(3)} coverage ${r.coverage.toFixed(2)} phrases ${r.window.phrases} ${passage.id}: ${text.slice(0, 160)}`);
+  }
+  return lines.join('\n');
+}
+
 function openOrExit(): PassageIndex {
   const opened = openIndex(DEFAULT_CORPUS_DIR, indexFileIn(process.env['DATA_DIR'] ?? DEFAULT_DATA_DIR));
   if (!opened.ok) {
@@ -98,7 +120,7 @@ async function runJsonl(index: PassageIndex): Promise<void> {
 async function main(argv: readonly string[]): Promise<number> {
   const flags = argv.filter((a) => a.startsWith('--'));
   const words = argv.filter((a) => !a.startsWith('--'));
-  const unknown = flags.filter((f) => !['--json', '--jsonl', '--help'].includes(f));
+  const unknown = flags.filter((f) => !['--json', '--jsonl', '--help', '--explain'].includes(f));
   if (flags.includes('--help')) return console.log(USAGE), 0;
   if (unknown.length > 0) return console.error(`hoso: unknown option ${unknown.join(', ')}\n${USAGE}`), EXIT_USAGE;
   if (flags.includes('--jsonl')) {
@@ -108,7 +130,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const question = words.join(' ');
   if (question.trim() === '') return console.error(`hoso: no question given\n${USAGE}`), EXIT_USAGE;
-  const reply = answer(openOrExit(), question);
+  const index = openOrExit();
+  if (flags.includes('--explain')) return console.log(explain(index, question)), 0;
+  const reply = answer(index, question);
   if (flags.includes('--json')) console.log(JSON.stringify(toJson(question, reply)));
   else if (reply.ok) console.log(readable(reply));
   else console.error(`hoso: ${readable(reply)}`);

@@ -47,7 +47,7 @@ export const COUNTERS: ReadonlySet<string> = new Set([
 export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([
   'gi', 'nao', 'khong', 'ko', 'k', 'hok', 'vay', 'sao', 'chua', 'a', 'ha', 'nhi', 'nhe', 'oi', 'ak', 'ah', 'hem', 'mn',
   'la', 'duoc', 'nhung', 'cac', 'mot', 'cua', 'va', 'thi', 'ma', 'nay', 'ay', 'khi', 'da', 'dang', 'se', 'rang', 'neu',
-  'cung', 'nua', 'roi', 'r', 'co', 'phai',
+  'cung', 'nua', 'roi', 'r', 'co', 'phai', 'con', 'ho', 've', 'ra', 'nhe',
 ]);
 
 /** Chat fillers a member wraps a question in; removed whole before anything else. */

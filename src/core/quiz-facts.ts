@@ -167,7 +167,19 @@ function mention(s: DossierSentence, identity: string, first: number, last: numb
   return { identity, first, last, text: s.passage.text.slice(tokens[first]!.start, tokens[last]!.end) };
 }
 
-/** Votes for what kind of name a mention is, from the words around it and from its alias spellings. */
+/**
+ * A name's other spellings as one half vote ("Ủy ban Quốc vụ" -> organisation): counted once per
+ * name, so that spellings alone never decide a kind without the text around some mention agreeing.
+ */
+export function spellingVotes(identity: string, lexicon: NameLexicon): Map<NameKind, number> {
+  const votes = new Map<NameKind, number>();
+  const forms = lexicon.aliasForms.get(identity) ?? [];
+  if (forms.some((f) => ORG_HEADS.some((h) => startsWith(f, h)) || ORG_CUES.some((h) => startsWith(f, h)))) votes.set('organisation', 0.5);
+  else if (forms.some((f) => PLACE_HEADS.some((h) => startsWith(f, h)))) votes.set('place', 0.5);
+  return votes;
+}
+
+/** Votes for what kind of name a mention is, from the words around it. */
 export function kindVotes(s: DossierSentence, m: NameMention, names: readonly NameMention[], lexicon: NameLexicon): Map<NameKind, number> {
   const votes = new Map<NameKind, number>();
   const vote = (kind: NameKind, weight = 1) => votes.set(kind, (votes.get(kind) ?? 0) + weight);
@@ -176,10 +188,6 @@ export function kindVotes(s: DossierSentence, m: NameMention, names: readonly Na
   const own = exact.slice(m.first, m.last + 1);
   if (ORG_HEADS.some((h) => startsWith(own, h))) vote('organisation', 2);
   if (PLACE_HEADS.some((h) => startsWith(own, h))) vote('place', 2);
-  for (const form of lexicon.aliasForms.get(m.identity) ?? []) {
-    if (ORG_HEADS.some((h) => startsWith(form, h)) || ORG_CUES.some((h) => startsWith(form, h))) vote('organisation');
-    else if (PLACE_HEADS.some((h) => startsWith(form, h))) vote('place');
-  }
   const preceding = exact.slice(0, m.first);
   if (ORG_CUES.some((c) => endsWith(preceding, c))) vote('organisation', 2);
   if (PLACE_CUES.some((c) => endsWith(preceding, c))) vote('place', 2);

@@ -15,7 +15,7 @@ import {
   dossierSentences, foldedWords, MIN_TOPIC_RELEVANCE, topicRelevance, topicScorer, type DossierSentence, type TopicScorer,
 } from './summary-terms.js';
 import {
-  datesIn, kindVotes, nameLexicon, namesIn, numbersIn, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
+  datesIn, kindVotes, nameLexicon, namesIn, numbersIn, spellingVotes, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
 } from './quiz-facts.js';
 import type { Citation, QueryProblem } from './types.js';
 
@@ -81,14 +81,31 @@ export function makeQuiz(index: PassageIndex, opts: QuizOptions): Quiz | QuizNon
   const random = seededRandom(opts.seed);
   const questions = inScope.flatMap((e) => e.facts.map((fact) => ({ entry: e, fact }))).filter((q) => isAskable(pool, q.entry, q.fact));
   // Kind first, then a question of that kind: otherwise the commonest kind would crowd out the rest.
-  const kinds = [...new Set(questions.map((q) => q.fact.kind))].sort();
-  for (const kind of shuffle(kinds, random)) {
+  for (const kind of kindOrder(questions.map((q) => q.fact.kind), random)) {
     for (const q of shuffle(questions.filter((x) => x.fact.kind === kind), random)) {
       const distractors = pickDistractors(pool, q.entry, q.fact, random);
       if (distractors.length === OPTION_COUNT - 1) return buildQuiz(index, q.entry, q.fact, distractors, opts.seed, random);
     }
   }
   return { kind: 'none', reason: 'no-question', ...scope };
+}
+
+/**
+ * The kinds to try, in an order drawn with weights growing as the square root of how many
+ * questions each has: rare kinds still come up, without their few questions repeating.
+ */
+function kindOrder(kinds: readonly FactKind[], random: () => number): FactKind[] {
+  const counts = new Map<FactKind, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const remaining = [...counts].sort(([a], [b]) => a.localeCompare(b));
+  const order: FactKind[] = [];
+  while (remaining.length > 0) {
+    const total = remaining.reduce((sum, [, n]) => sum + Math.sqrt(n), 0);
+    let pick = random() * total;
+    const i = Math.max(0, remaining.findIndex(([, n]) => (pick -= Math.sqrt(n)) < 0));
+    order.push(remaining.splice(i, 1)[0]![0]);
+  }
+  return order;
 }
 
 /** Is the choice right, and what it scores. Throws RangeError for an index that is not an option. */
@@ -135,7 +152,7 @@ function factPool(index: PassageIndex): FactPool {
   const votes = new Map<string, Map<NameKind, number>>();
   sentences.forEach((s, i) => {
     for (const m of mentions[i]!) {
-      const total = votes.get(m.identity) ?? new Map<NameKind, number>();
+      const total = votes.get(m.identity) ?? spellingVotes(m.identity, lexicon);
       for (const [kind, n] of kindVotes(s, m, mentions[i]!, lexicon)) total.set(kind, (total.get(kind) ?? 0) + n);
       votes.set(m.identity, total);
     }
@@ -190,6 +207,8 @@ function countPhrases(entries: readonly PoolEntry[]): Map<string, number> {
 function isAskable(pool: FactPool, entry: PoolEntry, fact: Fact): boolean {
   const s = entry.sentence;
   if (s.text.length < 40 || !quotesBalanced(s.text)) return false;
+  // "nhà khách chính phủ Kumsusan" is a description around a name: as an answer it stands out from every option.
+  if (fact.group.startsWith('name:') && !/^\p{Lu}/u.test(fact.text)) return false;
   if (isCommon(pool, fact)) return false;
   if (entry.facts.some((f) => f !== fact && f.identity === fact.identity)) return false;
   if (givesAway(pool, s.article.title, fact)) return false;
@@ -278,10 +297,17 @@ function aboutTheSame(pool: FactPool, a: PoolEntry, b: PoolEntry): boolean {
   return false;
 }
 
-/** Of a name's spellings in the dossier, the one closest in word count to the answer ("Trump" beside "Putin"). */
+/**
+ * Of a name's spellings in the dossier, the one closest in word count to the answer ("Trump" beside
+ * "Putin"), written with the same initial case; on a tie the commonest, so a typo rarely shows.
+ */
 function closestForm(forms: readonly string[], answer: string): string {
   const target = tokenize(answer).length;
-  return [...new Set(forms)].sort((a, b) => Math.abs(tokenize(a).length - target) - Math.abs(tokenize(b).length - target) || a.localeCompare(b))[0]!;
+  const upper = (t: string) => /^\p{Lu}/u.test(t);
+  const count = new Map<string, number>();
+  for (const f of forms) count.set(f, (count.get(f) ?? 0) + 1);
+  const score = (f: string) => Math.abs(tokenize(f).length - target) + (upper(f) === upper(answer) ? 0 : 10);
+  return [...count.keys()].sort((a, b) => score(a) - score(b) || count.get(b)! - count.get(a)! || a.localeCompare(b))[0]!;
 }
 
 function buildQuiz(index: PassageIndex, entry: PoolEntry, fact: Fact, distractors: readonly string[], seed: number, random: () => number): Quiz {
