@@ -140,7 +140,7 @@ test('GIVEN a Vietnamese question WHEN answered THEN every bold span of the top 
   }
 });
 
-test('GIVEN a multi-word rendering of a question word WHEN only a stray syllable of it is in the excerpt THEN that syllable is not bolded', { todo: 'BUG src/core/answer.ts alternativeShare adds every found syllable of an alternative to `matched`, even when the alternative as a whole is absent: "fighter" -> "tiêm kích" bolds the "tiềm" of "tiềm năng" (potential); with the synonym groups being added (thăm ~ sang thăm, tham quan) "Putin thăm Bình Nhưỡng sau bao nhiêu năm" bolds "sáng" (morning) and "quan"' }, () => {
+test('GIVEN a multi-word rendering of a question word WHEN only a stray syllable of it is in the excerpt THEN that syllable is not bolded', () => {
   const [jets] = results('What fighter jets are built at the Komsomolsk-on-Amur plant?');
   assert.ok(jets);
   assert.ok(!bolded(jets).some((b) => /^tiềm$/iu.test(b)), `bolded: ${bolded(jets).join('|')}`);
@@ -165,12 +165,12 @@ test('GIVEN "kim jong un di tau boc thep" WHEN answered THEN the phrase "tàu b�
   assert.ok(bolded(withPhrase).some((b) => b.toLowerCase().endsWith('tàu bọc thép')), bolded(withPhrase).join('|'));
 });
 
-test('GIVEN "Pyongyang" (an alias of "Bình Nhưỡng") WHEN answered THEN "Bình Nhưỡng" is bolded in the excerpts', { todo: 'BUG src/core/answer.ts highlightSpans: a slot met through its alias concept records only the concept id ("cN") in `matched`, so the passage\'s spelling is never bolded: highlights are [] for every result' }, () => {
+test('GIVEN "Pyongyang" (an alias of "Bình Nhưỡng") WHEN answered THEN "Bình Nhưỡng" is bolded in the excerpts', () => {
   const rs = results('Pyongyang');
   for (const r of rs.slice(0, 3)) assert.ok(bolded(r).includes('Bình Nhưỡng'), `${r.passageId}: ${bolded(r).join('|')}`);
 });
 
-test('GIVEN a question with diacritics using "vũ khí" (weapon) WHEN answered THEN "khí" counts as a word and "vũ khí" is bolded whole', { todo: 'BUG src/core/query.ts vietnameseSlots drops QUESTION_SYLLABLES by folded form even when the question has diacritics: "khí" (= khi), "cô" in "cô lập" (= có) are thrown away; the top excerpt bolds "chuyển giao vũ" without "khí"' }, () => {
+test('GIVEN a question with diacritics using "vũ khí" (weapon) WHEN answered THEN "khí" counts as a word and "vũ khí" is bolded whole', () => {
   const [top] = results('Moskva phủ nhận chuyển giao vũ khí');
   assert.ok(top);
   assert.ok(bolded(top).some((b) => b.includes('vũ khí')), bolded(top).join('|'));
