@@ -34,6 +34,8 @@ export interface RankingParams {
   readonly abstainWithoutPhraseBelow: number;
   /** Share of the question's weight given to a word found nowhere in the dossier. */
   readonly unknownWeight: number;
+  /** ... and to an English word that is in neither the glossary nor the dossier, as a share of that. */
+  readonly unknownEnglishShare: number;
   /** Drop single syllables found in more than this share of passages (their pairs stay). */
   readonly commonShare: number;
 }
@@ -55,6 +57,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   abstainWithUnknownBelow: 0.5,
   abstainWithoutPhraseBelow: 0.65,
   unknownWeight: 1,
+  unknownEnglishShare: 0.3,
   commonShare: 0.3,
 };
 
@@ -136,7 +139,8 @@ function isTooCommon(index: PassageIndex, slot: Slot, query: AnalyzedQuery, para
 
 function unknownWeight(index: PassageIndex, query: AnalyzedQuery, params: RankingParams): number {
   const n = index.dossier.passages.length;
-  return query.unknown.length * params.unknownWeight * Math.log(1 + (n + 0.5) / 0.5);
+  const weight = params.unknownWeight * Math.log(1 + (n + 0.5) / 0.5);
+  return (query.unknown.length + params.unknownEnglishShare * query.unknownEnglish.length) * weight;
 }
 
 function miniSearchQuery(slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): Query {
@@ -215,20 +219,30 @@ function scoreWindow(analysis: PassageAnalysis, sentences: readonly Sentence[], 
   return { coverage, matched, score, phrases: phrase };
 }
 
-/** How much of one alternative (idf-weighted, times each word's credit) the window holds; records matches for bolding. */
+/**
+ * How much of one alternative (idf-weighted, times each word's credit) the window holds. A
+ * rendering of several words met only in part counts half ("tiêm kích" is not the "tiềm" of
+ * "tiềm năng"), and only a complete alternative is recorded for bolding.
+ */
 function alternativeShare(alt: readonly string[], credit: (term: string) => number, query: AnalyzedQuery, matched: Set<string>): number {
   let found = 0;
   let total = 0;
+  let present = 0;
   for (const word of alt) {
     const w = isConceptId(word) ? 1 : query.idf(word);
     total += w;
     const c = credit(word);
     if (c > 0) {
       found += w * c;
-      matched.add(word);
+      present += 1;
     }
   }
-  return total > 0 ? found / total : 0;
+  const complete = present === alt.length;
+  // Bold a several-word rendering only where it stands as a phrase: record its pairs, not its syllables.
+  if (complete && alt.length === 1) matched.add(alt[0]!);
+  if (complete) for (let i = 1; i < alt.length; i++) matched.add(`${alt[i - 1]}_${alt[i]}`);
+  const share = total > 0 ? found / total : 0;
+  return complete ? share : share / 2;
 }
 
 /** A number (in digits or words) followed within three words by one of the counters. */
@@ -251,7 +265,7 @@ function toResult(index: PassageIndex, ranked: Ranked, params: RankingParams): R
     title: article.title,
     date: article.date,
     excerpt: passage.text.slice(start, end),
-    highlights: highlightSpans(sentences.slice(ranked.window.first, ranked.window.last + 1), ranked.window.matched, start),
+    highlights: highlightSpans(index, sentences.slice(ranked.window.first, ranked.window.last + 1), ranked.window.matched, start),
     passage: passage.text,
     ...(passage.heading ? { heading: passage.heading } : {}),
     score: Math.round(ranked.score * 1000) / 1000,
@@ -267,20 +281,30 @@ function confidenceOf(coverage: number, params: RankingParams): Confidence {
 }
 
 /** Spans of matched words (and both words of matched pairs), merged where adjacent. */
-function highlightSpans(sentences: readonly Sentence[], matched: ReadonlySet<string>, offset: number): Span[] {
+function highlightSpans(index: PassageIndex, sentences: readonly Sentence[], matched: ReadonlySet<string>, offset: number): Span[] {
   const spans: [number, number][] = [];
   for (const s of sentences) {
+    const inConcept = conceptTokens(index, s, matched);
     s.tokens.forEach((t, i) => {
       const next = s.tokens[i + 1];
       const previous = s.tokens[i - 1];
       const inPair = (next?.joined && matched.has(`${t.folded}_${next.folded}`)) || (t.joined && previous && matched.has(`${previous.folded}_${t.folded}`));
-      if (!matched.has(t.folded) && !inPair) return;
+      if (!matched.has(t.folded) && !inPair && !inConcept.has(i)) return;
       const last = spans[spans.length - 1];
       if (last && t.start - offset - last[1] <= 1 && t.joined) last[1] = t.end - offset;
       else spans.push([t.start - offset, t.end - offset]);
     });
   }
   return spans;
+}
+
+/** Token positions of the sentence's spellings of matched alias concepts ("Bình Nhưỡng" for a question saying "Pyongyang"). */
+function conceptTokens(index: PassageIndex, sentence: Sentence, matched: ReadonlySet<string>): Set<number> {
+  const positions = new Set<number>();
+  for (const m of index.aliasConcepts.matchAll(sentence.tokens.map((t) => t.folded))) {
+    if (matched.has(m.value)) for (let k = m.start; k < m.start + m.length; k++) positions.add(k);
+  }
+  return positions;
 }
 
 /** What the dossier covers: its articles, newest first. */

@@ -44,6 +44,8 @@ export interface AnalyzedQuery {
   readonly compounds: ReadonlySet<string>;
   /** Content words found nowhere in the dossier, even after typo repair. */
   readonly unknown: readonly string[];
+  /** English words that are neither in the glossary nor in the dossier (often just phrasing, so they weigh less). */
+  readonly unknownEnglish: readonly string[];
   /** Rarity of each folded word (for weighting pairs and MiniSearch terms). */
   readonly idf: (folded: string) => number;
 }
@@ -53,7 +55,7 @@ export function checkQuestion(raw: string): Checked<string> {
   const text = raw.normalize('NFC').trim();
   if (text === '') return { ok: false, problem: 'empty' };
   if (text.length > MAX_QUESTION_LENGTH) return { ok: false, problem: 'too-long', detail: String(text.length) };
-  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u.test(text)) return { ok: false, problem: 'control-characters' };
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u.test(text)) return { ok: false, problem: 'control-characters' };
   if (!/[\p{L}\p{N}]/u.test(text)) return { ok: false, problem: 'no-searchable-terms' };
   if (foreignScriptShare(text) > 0.5) return { ok: false, problem: 'unsupported-script' };
   return { ok: true, value: text.replace(/\s+/gu, ' ') };
@@ -90,6 +92,7 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   return {
     text, language, hasDiacritics, expected, ...(units && units.length > 0 ? { unit: units } : {}),
     slots: [...aliasSlots, ...synonymSlots, ...content.slots], pairs: content.pairs, unknown: content.unknown, idf: stats.idf,
+    unknownEnglish: content.unknownEnglish ?? [],
     compounds: new Set(content.pairs.filter((p) => foldedTermFrequency(index, p) > 0)),
   };
 }
@@ -175,6 +178,7 @@ interface ContentSlots {
   readonly slots: Slot[];
   readonly pairs: string[];
   readonly unknown: string[];
+  readonly unknownEnglish?: string[];
 }
 
 /** Alias phrases in the question become one slot each, met by any spelling of the name; their words are used up. */
@@ -239,6 +243,7 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
   const slots: Slot[] = [];
   const pairs: string[] = [];
   const unknown: string[] = [];
+  const unknownEnglish: string[] = [];
   const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
   const covered = new Array<boolean>(tokens.length).fill(false);
   for (const m of matchGlossary(index, words)) {
@@ -252,8 +257,9 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
     if (covered[i] || removed[i] || ENGLISH_FUNCTION_WORDS.has(t.folded)) return;
     if (stats.has(t.folded) || t.isNumber) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded] });
     else if (isProperName(text, t)) unknown.push(t.folded);
+    else unknownEnglish.push(t.folded);
   });
-  return { slots, pairs: [...new Set(pairs)], unknown };
+  return { slots, pairs: [...new Set(pairs)], unknown, unknownEnglish };
 }
 
 /** "how many soldiers": the first word after the question phrase, through the glossary, names what is counted. */
