@@ -81,10 +81,15 @@ export function makeQuiz(index: PassageIndex, opts: QuizOptions): Quiz | QuizNon
   const random = seededRandom(opts.seed);
   const questions = inScope.flatMap((e) => e.facts.map((fact) => ({ entry: e, fact }))).filter((q) => isAskable(pool, q.entry, q.fact));
   // Kind first, then a question of that kind: otherwise the commonest kind would crowd out the rest.
+  // Then the thing asked about, then one of its sentences: a name the dossier repeats in many
+  // sentences would otherwise be asked about again and again.
   for (const kind of kindOrder(questions.map((q) => q.fact.kind), random)) {
-    for (const q of shuffle(questions.filter((x) => x.fact.kind === kind), random)) {
-      const distractors = pickDistractors(pool, q.entry, q.fact, random);
-      if (distractors.length === OPTION_COUNT - 1) return buildQuiz(index, q.entry, q.fact, distractors, opts.seed, random);
+    const ofKind = questions.filter((x) => x.fact.kind === kind);
+    for (const identity of shuffle([...new Set(ofKind.map((q) => q.fact.identity))].sort(), random)) {
+      for (const q of shuffle(ofKind.filter((x) => x.fact.identity === identity), random)) {
+        const distractors = pickDistractors(pool, q.entry, q.fact, random);
+        if (distractors.length === OPTION_COUNT - 1) return buildQuiz(index, q.entry, q.fact, distractors, opts.seed, random);
+      }
     }
   }
   return { kind: 'none', reason: 'no-question', ...scope };
@@ -236,18 +241,19 @@ function previousEntry(pool: FactPool, entry: PoolEntry): PoolEntry | undefined 
  * Three facts of the same group, each a different thing from the answer and from each other,
  * none named in the question's sentence, none from a sentence about the same thing (it could be
  * right too: "Kim Jong Il visited in 2011" and "Kim Jong Il visited in 2002" are both true).
- * Names share no word with each other (a "Lee" beside "Rachel Minyoung Lee" may be the same
- * person) and agree with the honorific before the blank ("bà _____" takes women). Those met
- * after the same words as the answer ("thành phố _____") and closest in length come first, so no
- * option stands out; the seed then picks among the nearest.
+ * People and places share no word with each other (a "Lee" beside "Rachel Minyoung Lee" may be
+ * the same person) and agree with the honorific before the blank ("bà _____" takes women). Preferred, in
+ * order: the same initial case as the answer; for an organisation, the same head word ("Viện …"
+ * beside "Viện …", not the Kremlin); met after the same words ("thành phố _____"); closest in
+ * length. So no option stands out by its form.
  */
 function pickDistractors(pool: FactPool, entry: PoolEntry, answer: Fact, random: () => number): string[] {
   const taken = new Set([answer.identity]);
   const takenWords = new Set(nameWords(answer));
-  const candidates: { text: string; cue: number; distance: number }[] = [];
+  const candidates: { text: string; cue: number; distance: number; caseDiffers: boolean; headDiffers: boolean }[] = [];
   for (const [identity, mentions] of mentionsByIdentity(pool, answer.group)) {
     if (taken.has(identity) || entry.identities.has(identity) || isCommon(pool, mentions[0]!.fact)) continue;
-    if (mentions.some((m) => aboutTheSame(pool, entry, pool.entries[m.entry]!))) continue;
+    if (mentions.some((m) => aboutTheSame(pool, entry, pool.entries[m.entry]!, answer.before))) continue;
     if (!honorificAgrees(answer, mentions.map((m) => m.fact))) continue;
     const text = closestForm(mentions.map((m) => m.fact.text), answer.text);
     const words = nameWords({ ...mentions[0]!.fact, text });
@@ -255,10 +261,17 @@ function pickDistractors(pool: FactPool, entry: PoolEntry, answer: Fact, random:
     taken.add(identity).add(`text:${foldedWords(text)}`);
     for (const w of words) takenWords.add(w);
     const cue = Math.max(...mentions.map((m) => sharedCue(answer.before, m.fact.before)));
-    candidates.push({ text, cue, distance: Math.abs(tokenize(text).length - tokenize(answer.text).length) });
+    const caseDiffers = /^\p{Lu}/u.test(text) !== /^\p{Lu}/u.test(answer.text);
+    const headDiffers = answer.kind === 'organisation' && headWord(text) !== headWord(answer.text);
+    candidates.push({ text, cue, caseDiffers, headDiffers, distance: Math.abs(tokenize(text).length - tokenize(answer.text).length) });
   }
-  const nearest = candidates.sort((a, b) => b.cue - a.cue || a.distance - b.distance || a.text.localeCompare(b.text)).slice(0, 5);
-  return shuffle(nearest, random).slice(0, OPTION_COUNT - 1).map((c) => c.text);
+  // Best tiers first; the seed orders candidates inside a tier, so equally good ones take turns.
+  const tier = (c: (typeof candidates)[number]) =>
+    `${Number(c.caseDiffers)}:${Number(c.headDiffers)}:${9 - Math.min(c.cue, 9)}:${String(c.distance).padStart(3, '0')}`;
+  const tiers = new Map<string, typeof candidates>();
+  for (const c of candidates.sort((a, b) => a.text.localeCompare(b.text))) tiers.set(tier(c), [...(tiers.get(tier(c)) ?? []), c]);
+  const ranked = [...tiers].sort(([a], [b]) => a.localeCompare(b)).flatMap(([, group]) => shuffle(group, random));
+  return ranked.slice(0, OPTION_COUNT - 1).map((c) => c.text);
 }
 
 /** Mentions of each thing in a group, things in a stable order. */
@@ -268,9 +281,18 @@ function mentionsByIdentity(pool: FactPool, group: string): [string, { entry: nu
   return [...byIdentity].sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** The words of a name (numbers and dates have none that matter here). */
+/** The first word, lower case: an organisation's kind ("viện", "trung tâm", "đại học"). */
+function headWord(text: string): string {
+  return tokenize(text)[0]?.exact ?? '';
+}
+
+/**
+ * The words by which two names could be the same one: a person's or a place's words. An
+ * organisation shares its head word with its peers ("Viện …") by design; its spellings are told
+ * apart by identity.
+ */
 function nameWords(fact: Fact): string[] {
-  return fact.group.startsWith('name:') ? tokenize(fact.text).map((t) => t.folded) : [];
+  return fact.kind === 'person' || fact.kind === 'place' ? tokenize(fact.text).map((t) => t.folded) : [];
 }
 
 /** How many of the two words before the answer also come before this mention, counted from the blank. */
@@ -289,11 +311,18 @@ function honorificAgrees(answer: Fact, mentions: readonly Fact[]): boolean {
   return true;
 }
 
-/** Two sentences sharing two rare phrases (besides the facts themselves) are about the same thing. */
-function aboutTheSame(pool: FactPool, a: PoolEntry, b: PoolEntry): boolean {
+/**
+ * Two sentences sharing two rare phrases (besides the words leading to the blank, which a good
+ * distractor is welcome to share: "tại thành phố …") are about the same thing.
+ */
+function aboutTheSame(pool: FactPool, a: PoolEntry, b: PoolEntry, cue: readonly string[]): boolean {
   if (a === b) return true;
+  const cueWords = new Set(cue.map((w) => tokenize(w)[0]?.folded ?? w));
   let shared = 0;
-  for (const p of a.phrases) if (b.phrases.has(p) && (pool.phraseCount.get(p) ?? 0) <= 3 && ++shared >= 2) return true;
+  for (const p of a.phrases) {
+    if (!b.phrases.has(p) || (pool.phraseCount.get(p) ?? 0) > 3 || p.split('_').some((w) => cueWords.has(w))) continue;
+    if (++shared >= 2) return true;
+  }
   return false;
 }
 
