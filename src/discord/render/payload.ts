@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import type { ButtonModel, Choice, EmbedModel, Reply, Tone } from '../../app/reply.js';
 import { LIMITS } from './limits.js';
-import { fitMarkdown, fitPlain } from './markdown.js';
+import { fitMarkdown, fitPlain, toMarkdown } from './markdown.js';
 
 export const TONE_COLOURS: Readonly<Record<Tone, number>> = {
   info: 0x5865f2,
@@ -80,61 +80,47 @@ function renderButton(button: ButtonModel): APIButtonComponentWithCustomId {
   };
 }
 
-interface Budget {
-  description: number;
-  fieldValue: number;
-}
-
-export function renderEmbed(embed: EmbedModel, budget: Budget = { description: LIMITS.embedDescription, fieldValue: LIMITS.fieldValue }): APIEmbed {
-  const fields: APIEmbedField[] = (embed.fields ?? []).slice(0, LIMITS.embedFields).map((field) => ({
-    name: fitMarkdown(field.name, LIMITS.fieldName) || '\u200b',
-    value: fitMarkdown(field.value, budget.fieldValue) || '\u200b',
-    ...(field.inline ? { inline: true } : {}),
-  }));
-  const description = embed.description === undefined ? undefined : fitMarkdown(embed.description, budget.description);
-  return {
-    ...(embed.author !== undefined && embed.author.trim() !== '' ? { author: { name: fitPlain(embed.author, LIMITS.author) } } : {}),
-    ...(embed.title !== undefined ? { title: fitMarkdown(embed.title, LIMITS.embedTitle) } : {}),
-    ...(description ? { description } : {}),
-    ...(fields.length > 0 ? { fields } : {}),
-    ...(embed.footer !== undefined && embed.footer !== '' ? { footer: { text: fitPlain(embed.footer, LIMITS.footer) } } : {}),
-    color: TONE_COLOURS[embed.tone ?? 'info'],
+/**
+ * All embeds within their own limits and the 6000 characters Discord allows per message. Short
+ * parts first (author, title, footer); then fields in order (they hold the citation), leaving
+ * the description at least half of what is left; then the description takes the rest.
+ */
+function fitTotal(models: readonly EmbedModel[]): APIEmbed[] {
+  let remaining: number = LIMITS.embedTotal;
+  const take = (text: string) => {
+    remaining -= text.length;
+    return text;
   };
+  return models.map((embed) => {
+    const author = embed.author !== undefined && embed.author.trim() !== '' ? take(fitPlain(embed.author, Math.min(LIMITS.author, remaining))) : '';
+    const title = embed.title !== undefined ? take(fitMarkdown(embed.title, Math.min(LIMITS.embedTitle, remaining))) : '';
+    const footer = embed.footer !== undefined ? take(fitPlain(embed.footer, Math.min(LIMITS.footer, remaining))) : '';
+    const wanted = embed.description === undefined ? 0 : Math.min(toMarkdown(embed.description).length, LIMITS.embedDescription);
+    const reserved = Math.min(wanted, Math.floor(remaining / 2));
+    const fields: APIEmbedField[] = [];
+    for (const field of (embed.fields ?? []).slice(0, LIMITS.embedFields)) {
+      const room = remaining - reserved;
+      if (room < 2) break;
+      const name = take(fitMarkdown(field.name, Math.min(LIMITS.fieldName, room - 1)) || '\u200b');
+      const value = take(fitMarkdown(field.value, Math.min(LIMITS.fieldValue, room - name.length)) || '\u200b');
+      fields.push({ name, value, ...(field.inline ? { inline: true } : {}) });
+    }
+    const description = embed.description !== undefined ? take(fitMarkdown(embed.description, Math.min(LIMITS.embedDescription, Math.max(0, remaining)))) : '';
+    return {
+      ...(author ? { author: { name: author } } : {}),
+      ...(title ? { title } : {}),
+      ...(description ? { description } : {}),
+      ...(fields.length > 0 ? { fields } : {}),
+      ...(footer ? { footer: { text: footer } } : {}),
+      color: TONE_COLOURS[embed.tone ?? 'info'],
+    };
+  });
 }
 
 /** Characters Discord counts towards the 6000 per message. */
 export function embedLength(embed: APIEmbed): number {
   return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.author?.name.length ?? 0) + (embed.footer?.text.length ?? 0)
     + (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-}
-
-/** Render all embeds; while over the 6000 total, shorten descriptions, then field values. */
-function fitTotal(models: readonly EmbedModel[]): APIEmbed[] {
-  const budgets: Budget[] = models.map(() => ({ description: LIMITS.embedDescription, fieldValue: LIMITS.fieldValue }));
-  let embeds = models.map((m, i) => renderEmbed(m, budgets[i]));
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const total = embeds.reduce((sum, e) => sum + embedLength(e), 0);
-    if (total <= LIMITS.embedTotal) return embeds;
-    let over = total - LIMITS.embedTotal;
-    embeds.forEach((embed, i) => {
-      const budget = budgets[i]!;
-      const description = embed.description?.length ?? 0;
-      if (over > 0 && description > 1) {
-        const cut = Math.min(over, description - 1);
-        budget.description = description - cut;
-        over -= cut;
-      }
-      const fields = embed.fields ?? [];
-      const longest = Math.max(0, ...fields.map((f) => f.value.length));
-      if (over > 0 && longest > 1 && fields.length > 0) {
-        const perField = Math.ceil(over / fields.length);
-        budget.fieldValue = Math.max(1, longest - perField);
-        over = 0;
-      }
-    });
-    embeds = models.map((m, i) => renderEmbed(m, budgets[i]));
-  }
-  return embeds;
 }
 
 export function renderChoices(choices: readonly Choice[]): APIApplicationCommandOptionChoice<string>[] {
