@@ -12,6 +12,8 @@ export interface DiscordShellOptions {
   readonly ctx: AppContext;
   readonly commands: readonly Command[];
   readonly log: Logger;
+  /** Acknowledge (defer) a slow handler after this long; see Router. */
+  readonly deferAfterMs?: number;
 }
 
 export interface DiscordShell {
@@ -28,7 +30,7 @@ export async function startDiscord(options: DiscordShellOptions): Promise<Discor
     allowedMentions: { parse: [], repliedUser: false },
     ...(options.apiUrl !== undefined ? { rest: { api: options.apiUrl } } : {}),
   });
-  const router = new Router({ commands: options.commands, ctx: options.ctx, log });
+  const router = new Router({ commands: options.commands, ctx: options.ctx, log, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord client warning'));
