@@ -225,7 +225,7 @@ for (const question of [
   });
 }
 
-test('GIVEN the off-topic English question "How do I cook pho?" WHEN answered THEN it abstains', { todo: 'BUG src/core/query.ts englishSlots: a lower-case English word absent from the dossier ("cook", "beef") is dropped without counting as unknown, so "pho" alone (folded = "phố", street) covers the whole question: 4 results at confidence "high", bolding "phố"' }, () => {
+test('GIVEN the off-topic English question "How do I cook pho?" WHEN answered THEN it abstains', { todo: 'BUG abstention (src/core/query.ts englishSlots / src/core/answer.ts shouldAbstain): "pho" folds to "phố" (street), and with "cook"/"beef" now weighed as unknown words the question is still answered: 3 results at confidence "medium" (2023-09 lên tàu #10, tham-chinh-thuc #6 "thành phố", 2019 #11 "thành phố")' }, () => {
   for (const question of ['How do I cook pho?', 'How to cook beef pho?']) {
     const a = ask(question);
     assert.equal(a.kind, 'none', a.kind === 'found' ? `${question} found:\n${a.results.map((r) => `${r.confidence} ${r.excerpt.slice(0, 80)}`).join('\n')}` : '');
@@ -307,7 +307,7 @@ test('GIVEN a question with tabs, newlines and runs of spaces WHEN checked THEN 
   assert.deepEqual(checkQuestion('  Vladivostok\tcó \n bao   nhiêu dân  '), { ok: true, value: 'Vladivostok có bao nhiêu dân' });
 });
 
-test('GIVEN a question pasted with a Windows line break (CRLF) inside WHEN checked THEN it is accepted like one with LF', { todo: 'BUG src/core/query.ts checkQuestion: \\r (U+000D) is in the control-character class while \\n and \\t are not, so "dòng 1\\r\\ndòng 2" is rejected as "control-characters" but "dòng 1\\ndòng 2" is accepted' }, () => {
+test('GIVEN a question pasted with a Windows line break (CRLF) inside WHEN checked THEN it is accepted like one with LF', () => {
   assert.equal(checkQuestion('Vladivostok có\nbao nhiêu dân').ok, true);
   assert.deepEqual(checkQuestion('Vladivostok có\r\nbao nhiêu dân'), { ok: true, value: 'Vladivostok có bao nhiêu dân' });
 });
