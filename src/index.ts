@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     const shell = new ConsoleShell({
       ctx, commands, log, input: stdin, output: stdout, interactive,
       ...(args.locale ? { locale: args.locale } : {}),
-      width: Math.min(stdout.columns ?? 80, 100) - 2,
+      width: (stdout.columns ?? 0) >= 40 ? Math.min(stdout.columns, 100) - 2 : 78,
     });
     await shell.run();
     return 0;

@@ -30,6 +30,9 @@ export interface Vocabulary {
   readonly articles: readonly ArticleEntry[];
 }
 
+/** Titles that start a capitalised run without being part of the name ("Ông Kim"). */
+const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'ngai', 'co', 'chu']);
+
 const foldedWords = (text: string): string[] => tokenize(text).map((t) => t.folded);
 
 export function buildVocabulary(index: PassageIndex): Vocabulary {
@@ -52,7 +55,14 @@ export function buildVocabulary(index: PassageIndex): Vocabulary {
     if (used) add(used, 1);
   }
   for (const article of index.dossier.articles) for (const heading of article.headings) add(heading.text, 0);
-  for (const display of capitalisedNames(index.dossier.passages.map((p) => p.text))) add(display, 2);
+  // Capitalised runs not already covered by an alias name (not a part of one, not one plus more words).
+  const known = [...names.values()].map((n) => ` ${n.words.join(' ')} `);
+  for (const display of capitalisedNames(index.dossier.passages.map((p) => p.text))) {
+    const words = foldedWords(display);
+    const key = ` ${words.join(' ')} `;
+    if (HONORIFICS.has(words[0] ?? '') || known.some((k) => k.includes(key) || key.includes(k))) continue;
+    add(display, 2);
+  }
   const articles = index.dossier.articles.map((article, ordinal) => ({
     article,
     ordinal,
@@ -82,20 +92,26 @@ export function completeQuestion(vocabulary: Vocabulary, input: string, locale: 
   const tokens = tokenize(typed);
   const last = tokens[tokens.length - 1];
   if (!last || last.end < typed.trimEnd().length || /\s$/u.test(typed)) return choices;
-  const seen = new Set([foldedWords(typed).join(' ')]);
-  const scored: { choice: Choice; rank: number }[] = [];
+  const scored: { value: string; words: number; rank: number }[] = [];
   for (const name of vocabulary.names) {
     const match = suffixMatch(tokens.map((t) => t.folded), name.words);
-    if (match === 0) continue;
-    const start = tokens[tokens.length - match]!.start;
+    // Else the last word may start a later word of the name: "shoi" -> "Sergei Shoigu".
+    const inner = match === 0 && last.folded.length >= 3 && name.words.slice(1).some((w) => w.startsWith(last.folded));
+    if (match === 0 && !inner) continue;
+    const start = tokens[tokens.length - Math.max(match, 1)]!.start;
     const value = `${typed.slice(0, start)}${name.display}`;
-    const key = foldedWords(value).join(' ');
-    if (value.length > MAX_CHOICE_VALUE || seen.has(key)) continue;
-    seen.add(key);
-    scored.push({ choice: { name: value, value }, rank: match * 1000 + name.weight });
+    if (value.length <= MAX_CHOICE_VALUE) scored.push({ value, words: Math.max(match, 1), rank: match * 1000 + name.weight });
   }
-  scored.sort((a, b) => b.rank - a.rank);
-  return [...choices, ...scored.map((s) => s.choice)].slice(0, MAX_CHOICES);
+  // When the last words already match a longer name, completing only the last word is noise.
+  const longest = Math.max(0, ...scored.map((s) => s.words));
+  const seen = new Set([foldedWords(typed).join(' ')]);
+  for (const { value } of scored.filter((s) => s.words === longest || longest < 2).sort((a, b) => b.rank - a.rank)) {
+    const key = foldedWords(value).join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    choices.push({ name: value, value });
+  }
+  return choices.slice(0, MAX_CHOICES);
 }
 
 /**

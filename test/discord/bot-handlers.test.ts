@@ -246,6 +246,12 @@ describe('autocomplete', () => {
     assert.ok(values.includes('ai gặp Vladimir Putin'), values.join(' | '));
     const folded = completeQuestion(ctx.vocabulary, 'kim den binh nh', 'vi').map((c) => c.value);
     assert.ok(folded.includes('kim den Bình Nhưỡng'), folded.join(' | '));
+    assert.ok(!folded.some((v) => /Nhật Bản/u.test(v)), 'a two-word match beats completing the last word alone');
+  });
+
+  test('GIVEN part of a surname WHEN the question autocompletes THEN the whole name is offered, the longest match first', () => {
+    assert.ok(completeQuestion(ctx.vocabulary, 'Ai gặp shoi', 'vi').some((c) => c.value === 'Ai gặp Sergei Shoigu'));
+    assert.equal(completeQuestion(ctx.vocabulary, 'kim jong', 'vi')[1]?.value, 'Kim Jong-un', 'the most frequent first');
   });
 
   test('GIVEN more than 100 characters typed WHEN it autocompletes THEN no choice is offered (values are limited to 100)', () => {
