@@ -19,6 +19,8 @@ import {
 } from './quiz-facts.js';
 import type { Citation, QueryProblem } from './types.js';
 
+export type { Fact, FactKind } from './quiz-facts.js';
+
 export const BLANK = '_____';
 export const OPTION_COUNT = 4;
 export const POINTS_PER_CORRECT_ANSWER = 1;
@@ -93,6 +95,11 @@ export function makeQuiz(index: PassageIndex, opts: QuizOptions): Quiz | QuizNon
     }
   }
   return { kind: 'none', reason: 'no-question', ...scope };
+}
+
+/** Every fact the quiz can ask about or offer as an option, with where it was found (for tests and tuning). */
+export function dossierFacts(index: PassageIndex): { readonly passageId: string; readonly fact: Fact }[] {
+  return factPool(index).entries.flatMap((e) => e.facts.map((fact) => ({ passageId: e.sentence.passage.id, fact })));
 }
 
 /**
