@@ -1,5 +1,6 @@
 // Every user-facing string, in Vietnamese and English. Handlers pick a catalog by ReplyLocale;
 // user and corpus text is passed in as separate Inline parts so the renderer escapes it.
+import { problemMessage } from '../core/problems.js';
 import type { Confidence, QueryProblem, ReplyLocale } from '../core/types.js';
 import type { Text } from './reply.js';
 
@@ -22,9 +23,11 @@ export interface Messages {
   readonly notFoundTitle: string;
   notFoundBody(question: string): Text;
   readonly notFoundTip: string;
+  /** Why a question could not be searched: the core's wording, shared with the ask CLI. */
   problem(code: QueryProblem, detail?: string): string;
   readonly expired: string;
   readonly unusableButton: string;
+  readonly unknownCommand: string;
   readonly failed: string;
   unknownArticle(value: string): Text;
   readonly noTargetText: string;
@@ -81,17 +84,10 @@ const vi: Messages = {
   notFoundTitle: 'Hồ sơ chưa có thông tin này.',
   notFoundBody: (question) => ['Mình chưa tìm thấy đoạn nào trả lời câu hỏi «', question, '». Hồ sơ hiện gồm các bài:'],
   notFoundTip: 'Bạn có thể hỏi về những chủ đề trên, dùng /tim để tìm theo từ khóa, hoặc /nguon để xem danh sách bài.',
-  problem: (code, detail) => {
-    switch (code) {
-      case 'empty': return 'Bạn chưa nhập câu hỏi.';
-      case 'too-long': return `Câu hỏi dài quá${detail ? ` (${detail} ký tự)` : ''}. Bạn rút gọn xuống dưới 500 ký tự nhé.`;
-      case 'control-characters': return 'Câu hỏi có ký tự điều khiển không hợp lệ. Bạn gõ lại bằng chữ thường nhé.';
-      case 'unsupported-script': return 'Mình chỉ đọc được câu hỏi bằng tiếng Việt hoặc tiếng Anh.';
-      case 'no-searchable-terms': return 'Câu hỏi chưa có từ nào để tìm. Bạn thêm tên người, địa danh hay sự kiện nhé.';
-    }
-  },
+  problem: (code) => problemMessage(code, 'vi'),
   expired: 'Kết quả này đã hết hạn vì hồ sơ vừa được cập nhật. Bạn hỏi lại nhé.',
   unusableButton: 'Nút này không còn dùng được nữa. Bạn hỏi lại nhé.',
+  unknownCommand: 'Lệnh này không còn được hỗ trợ. Gõ /huong-dan để xem các lệnh hiện có.',
   failed: 'Xin lỗi, mình gặp lỗi khi xử lý yêu cầu này. Bạn thử lại sau nhé.',
   unknownArticle: (value) => ['Không xác định được bài báo «', value, '»: không bài nào khớp, hoặc khớp nhiều bài. Bạn chọn một bài trong danh sách gợi ý nhé.'],
   noTargetText: 'Tin nhắn này không có chữ nào để hỏi.',
@@ -149,17 +145,10 @@ const en: Messages = {
   notFoundTitle: 'That isn’t in the dossier.',
   notFoundBody: (question) => ['I found no passage that answers “', question, '”. The dossier holds these articles:'],
   notFoundTip: 'You can ask about these topics, use /search to find passages by keyword, or /sources to list the articles.',
-  problem: (code, detail) => {
-    switch (code) {
-      case 'empty': return 'Please type a question.';
-      case 'too-long': return `That question is too long${detail ? ` (${detail} characters)` : ''}. Please keep it under 500 characters.`;
-      case 'control-characters': return 'The question contains control characters. Please retype it as plain text.';
-      case 'unsupported-script': return 'I can only read questions in Vietnamese or English.';
-      case 'no-searchable-terms': return 'There is nothing to search for in that question. Try adding a name, a place or an event.';
-    }
-  },
+  problem: (code) => problemMessage(code, 'en'),
   expired: 'This result has expired because the dossier was updated. Please ask again.',
   unusableButton: 'This button no longer works. Please ask again.',
+  unknownCommand: 'This command is no longer supported. Type /help to see the current ones.',
   failed: 'Sorry, something went wrong while handling that. Please try again later.',
   unknownArticle: (value) => ['Can’t tell which article “', value, '” means: it matches none, or several. Please pick one from the suggestions.'],
   noTargetText: 'That message has no text to ask about.',

@@ -64,7 +64,7 @@ export class Router {
     const command = findCommand(this.commands, interaction.commandName);
     const locale = toReplyLocale(interaction.locale);
     if (!command) {
-      await interaction.reply(renderReply(notice([messages(locale).unusableButton], 'error')));
+      await interaction.reply(renderReply(notice([messages(locale).unknownCommand], 'error')));
       return;
     }
     const req = commandRequest(interaction, log);

@@ -105,7 +105,7 @@ describe('ask', () => {
         return plainText(reply.embeds[0]!.description!);
       });
       assert.equal(new Set(texts).size, cases.length, `distinct messages (${locale}): ${texts.join(' | ')}`);
-      assert.ok(texts[1]!.includes('501'), 'too-long names the length');
+      assert.ok(texts[1]!.includes('500'), 'too-long names the limit');
     }
   });
 

@@ -137,4 +137,5 @@ test('GIVEN a command that is no longer registered here WHEN invoked THEN it ans
   const sent = standin.dispatchInteraction(slashCommand({ name: 'gone' }));
   const callback = await sent.callback();
   assert.equal(body(callback).data?.flags, 64);
+  assert.match(body(callback).data?.embeds?.[0]?.description ?? '', /no longer supported/u);
 });
