@@ -10,7 +10,7 @@ import type { PassageIndex } from '../src/core/passage-index.js';
 import { problemMessage } from '../src/core/problems.js';
 import type { Answer, Checked, QueryProblem, Result } from '../src/core/types.js';
 import { openIndex } from '../src/ingest/index-file.js';
-import { DEFAULT_CORPUS_DIR, DEFAULT_DATA_DIR, indexFileIn } from '../src/paths.js';
+import { DEFAULT_CORPUS_DIR, DEFAULT_DATA_DIR, indexFileIn, isMainModule } from '../src/paths.js';
 
 const USAGE = `usage: npm run ask -- [--json] "câu hỏi"
        npm run ask -- --jsonl < questions.txt
@@ -139,7 +139,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return reply.ok ? 0 : EXIT_USAGE;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
     console.error(`hoso: ${(error as Error).message}`);
     process.exitCode = 1;

@@ -9,7 +9,7 @@ import { fold } from '../src/core/analyzer.js';
 import { answer, DEFAULT_PARAMS, type RankingParams } from '../src/core/answer.js';
 import type { PassageIndex } from '../src/core/passage-index.js';
 import { openIndex } from '../src/ingest/index-file.js';
-import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from '../src/paths.js';
+import { DEFAULT_CORPUS_DIR, isMainModule, PROJECT_ROOT } from '../src/paths.js';
 
 export interface EvalItem {
   readonly id: string;
@@ -126,4 +126,4 @@ function main(argv: readonly string[]): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
+if (isMainModule(import.meta.url)) main(process.argv.slice(2));

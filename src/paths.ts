@@ -1,5 +1,5 @@
 // Where the project's own folders are, wherever the code runs from (src via tsx or dist/src).
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,3 +17,14 @@ export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.ur
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 export const indexFileIn = (dataDir: string): string => resolve(dataDir, 'index.json');
+
+/** True when the module at `moduleUrl` is the program node was started with (robust to spaces and symlinks). */
+export function isMainModule(moduleUrl: string): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(fileURLToPath(moduleUrl)) === realpathSync(entry);
+  } catch {
+    return false;
+  }
+}
