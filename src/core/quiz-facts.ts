@@ -50,8 +50,14 @@ const ORG_HEADS = phrases([
   'liên hợp quốc', 'liên hiệp quốc', 'tổ chức', 'quân đội', 'thông tấn xã', 'tạp chí', 'kênh', 'ngân hàng', 'công ty',
   'tập đoàn', 'quốc hội', 'chính phủ', 'báo',
 ]);
-/** Words that introduce an organisation ("hãng tin Interfax", "tờ báo …"). */
-const ORG_CUES = phrases(['hãng tin', 'hãng thông tấn', 'thông tấn xã', 'tờ báo', 'tạp chí', 'kênh', 'báo']);
+/**
+ * Words that introduce an organisation's proper name ("hãng tin Interfax", "tờ báo …", "đại học
+ * Harvard", "tập đoàn Samsung": Vietnamese writes the head in lower case before the name).
+ */
+const ORG_CUES = phrases([
+  'hãng tin', 'hãng thông tấn', 'thông tấn xã', 'tờ báo', 'tạp chí', 'kênh', 'báo', 'đại học', 'học viện', 'viện', 'trung tâm',
+  'ngân hàng', 'tập đoàn', 'công ty', 'tổ chức',
+]);
 /** Honorifics: what follows is a person. */
 const HONORIFICS = phrases(['ông', 'bà', 'lời']);
 /** Roles: what follows is often a person, but may be the country or body the role belongs to ("đại sứ Anh"). */

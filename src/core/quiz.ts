@@ -7,7 +7,7 @@
 // when it could also be right (it is the same name under another spelling, or it comes from a
 // sentence about the same thing) or when the question gives it away (it is in the stem, the
 // context or the title). Everything is decided by the seed: the same seed, the same question.
-import { tokenize } from './analyzer.js';
+import { fold, tokenize } from './analyzer.js';
 import { citationFor } from './citation.js';
 import type { PassageIndex } from './passage-index.js';
 import { quotesBalanced } from './summary.js';
@@ -16,6 +16,7 @@ import {
 } from './summary-terms.js';
 import {
   datesIn, kindVotes, nameLexicon, namesIn, numbersIn, spellingVotes, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
+  type NameLexicon,
 } from './quiz-facts.js';
 import type { Citation, QueryProblem } from './types.js';
 
@@ -149,6 +150,7 @@ interface FactPool {
   /** Phrase -> number of sentences holding it. */
   readonly phraseCount: ReadonlyMap<string, number>;
   readonly commonAbove: number;
+  readonly lexicon: NameLexicon;
   readonly index: PassageIndex;
 }
 
@@ -189,6 +191,7 @@ function factPool(index: PassageIndex): FactPool {
     passageCount: new Map([...passageSets].map(([id, set]) => [id, set.size])),
     phraseCount: countPhrases(entries),
     commonAbove: Math.max(3, 0.1 * new Set(sentences.map((s) => s.passage.id)).size),
+    lexicon,
     index,
   };
   pools.set(index, pool);
@@ -247,7 +250,9 @@ function previousEntry(pool: FactPool, entry: PoolEntry): PoolEntry | undefined 
 /**
  * Three facts of the same group, each a different thing from the answer and from each other,
  * none named in the question's sentence, none from a sentence about the same thing (it could be
- * right too: "Kim Jong Il visited in 2011" and "Kim Jong Il visited in 2002" are both true).
+ * right too: "Kim Jong Il visited in 2011" and "Kim Jong Il visited in 2002" are both true), and
+ * for a place none named in a paragraph beside it; no name that is part of the other ("Liên Hợp
+ * Quốc" is in "Hội đồng Bảo an Liên Hợp Quốc": its resolutions are the UN's too).
  * People and places share no word with each other (a "Lee" beside "Rachel Minyoung Lee" may be
  * the same person) and agree with the honorific before the blank ("bà _____" takes women). Preferred, in
  * order: the same initial case as the answer; for an organisation, the same head word ("Viện …"
@@ -257,10 +262,15 @@ function previousEntry(pool: FactPool, entry: PoolEntry): PoolEntry | undefined 
 function pickDistractors(pool: FactPool, entry: PoolEntry, answer: Fact, random: () => number): string[] {
   const taken = new Set([answer.identity]);
   const takenWords = new Set(nameWords(answer));
+  // Places named in one paragraph are stops of one journey or contain each other ("Khasan" then
+  // "Vladivostok"; "Knevichi, gần Vladivostok, vùng Primorsky"): either could fill the blank.
+  const answerParagraphs = new Set(pool.entries.filter((e) => e.identities.has(answer.identity)).map((e) => e.sentence.passage.id));
   const candidates: { text: string; cue: number; distance: number; caseDiffers: boolean; headDiffers: boolean }[] = [];
   for (const [identity, mentions] of mentionsByIdentity(pool, answer.group)) {
     if (taken.has(identity) || entry.identities.has(identity) || isCommon(pool, mentions[0]!.fact)) continue;
     if (mentions.some((m) => aboutTheSame(pool, entry, pool.entries[m.entry]!, answer.before))) continue;
+    if (answer.kind === 'place' && mentions.some((m) => answerParagraphs.has(pool.entries[m.entry]!.sentence.passage.id))) continue;
+    if (partOf(nameForms(pool, answer.identity, [answer.text]), nameForms(pool, identity, mentions.map((m) => m.fact.text)))) continue;
     if (!honorificAgrees(answer, mentions.map((m) => m.fact))) continue;
     const text = closestForm(mentions.map((m) => m.fact.text), answer.text);
     const words = nameWords({ ...mentions[0]!.fact, text });
@@ -286,6 +296,19 @@ function mentionsByIdentity(pool: FactPool, group: string): [string, { entry: nu
   const byIdentity = new Map<string, { entry: number; fact: Fact }[]>();
   for (const c of pool.byGroup.get(group) ?? []) byIdentity.set(c.fact.identity, [...(byIdentity.get(c.fact.identity) ?? []), { entry: c.entryIndex, fact: c.fact }]);
   return [...byIdentity].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Every way the dossier writes a name, as folded words: its alias spellings and its mentions. */
+function nameForms(pool: FactPool, identity: string, texts: readonly string[]): string[][] {
+  const spellings = (pool.lexicon.aliasForms.get(identity) ?? []).map((form) => form.map((w) => fold(w)));
+  return [...spellings, ...texts.map((t) => tokenize(t).map((x) => x.folded))].filter((f) => f.length > 0);
+}
+
+/** Is some form of one name a run of words inside some form of the other? */
+function partOf(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  const inside = (small: readonly string[], large: readonly string[]) =>
+    small.length < large.length && large.some((_, i) => small.every((w, k) => large[i + k] === w));
+  return a.some((x) => b.some((y) => inside(x, y) || inside(y, x)));
 }
 
 /** The first word, lower case: an organisation's kind ("viện", "trung tâm", "đại học"). */

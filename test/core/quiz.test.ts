@@ -162,6 +162,32 @@ test('GIVEN "bà _____" or "ông _____" WHEN the options are drawn THEN they are
   assert.ok(asked >= 10, `${asked} person questions`);
 });
 
+const bodies = fixtureIndex([{
+  id: 'to-chuc', title: 'Các tổ chức lên tiếng', date: '2021-11',
+  lines: [
+    'Nghị quyết mới của Hội đồng Bảo an Liên Hợp Quốc được thông qua sau nhiều tuần tranh luận.',
+    'Một báo cáo của Liên Hiệp Quốc cho thấy tình hình nhân đạo tiếp tục xấu đi trong năm qua.',
+    'Giám đốc Viện Nansen nhận định các bên cần sớm quay lại bàn đàm phán.',
+    'Theo hãng tin Reuters, các nhà ngoại giao đã họp kín suốt đêm qua tại trụ sở.',
+    'Các nhà nghiên cứu của đại học Harvard công bố nghiên cứu mới về các lệnh trừng phạt.',
+    'Lãnh đạo tập đoàn Samsung cho biết chuỗi cung ứng đang chịu nhiều sức ép.',
+  ],
+}], [['Liên Hợp Quốc', 'Liên Hiệp Quốc'], ['Hội đồng Bảo an Liên Hợp Quốc', 'Hội đồng Bảo an']]);
+
+test('GIVEN a body and the larger body it belongs to WHEN either is asked THEN the other is never an option (its resolutions are the other\'s too)', () => {
+  const un = /Liên H(?:ợ|iệ)p Quốc/u;
+  const asked = new Set<string>();
+  for (let seed = 1; seed <= 40; seed++) {
+    const q = makeQuiz(bodies, { seed });
+    if (q.kind !== 'quiz' || !un.test(q.answer)) continue;
+    assertWellFormed(bodies, q);
+    assert.equal(q.answerKind, 'organisation');
+    asked.add(q.answer);
+    assert.equal(q.options.filter((o) => un.test(o)).length, 1, q.options.join(' | '));
+  }
+  assert.equal(asked.size, 2, `both bodies were asked about: ${[...asked].join(', ')}`);
+});
+
 test('GIVEN a quiz WHEN an option is scored THEN the right one earns a point, a wrong one none, and an index that is no option is refused', () => {
   const q = quiz(corpusIndex(), { seed: 5 });
   assert.deepEqual(scoreAnswer(q, q.correctIndex), { correct: true, points: 1 });
