@@ -116,6 +116,11 @@ function main(argv: readonly string[]): void {
     for (const p of opened.problems) console.error(`${p.file}: ${p.problem}`);
     process.exit(1);
   }
+  if (opened.value.problems.length > 0) {
+    for (const p of opened.value.problems) console.error(`${p.file}: ${p.problem}`);
+    console.error('eval: the corpus has problems; fix them first (scores would not mean anything)');
+    process.exit(1);
+  }
   const items = readItems(file);
   const ours = score(items, hosoSystem(opened.value.index, params));
   const plain = score(items, plainMiniSearchSystem(opened.value.index));

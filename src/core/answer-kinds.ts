@@ -8,7 +8,8 @@ const DATE_WORDS = new Set(['ngay', 'thang', 'nam', 'hom', 'luc', 'sang', 'chieu
 const PERSON_TITLES = new Set(['ong', 'ba', 'tong', 'chu', 'giao', 'chuyen', 'giam', 'co', 'nguoi', 'bo', 'dai', 'su', 'pho']);
 const PLACE_WORDS = new Set(['tai', 'o', 'den', 'toi', 'thanh', 'pho', 'vung', 'ga', 'san', 'can', 'cu', 'thu', 'do', 'tinh', 'nha', 'may']);
 const REASON_WORDS = new Set(['vi', 'do', 'nham', 'de', 'boi', 'muon', 'nen', 'ly', 'muc', 'dich']);
-const MANNER_WORDS = new Set(['bang', 'qua', 'theo', 'cach']);
+// "bằng gì" is answered by a means: a way, or a vehicle.
+const MANNER_WORDS = new Set(['bang', 'qua', 'theo', 'cach', 'tau', 'xe', 'may', 'bay', 'chuyen', 'co', 'duong', 'sat', 'thuyen']);
 const ORGANISATION_WORDS = new Set(['vien', 'trung', 'tam', 'hoi', 'dong', 'bo', 'van', 'phong', 'hang', 'co', 'quan', 'dai', 'hoc', 'to', 'chuc', 'uy', 'ban']);
 
 export function isNumberToken(t: Token): boolean {

@@ -109,13 +109,17 @@ export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<stri
 }
 
 /**
- * How many passages hold `term` in the folded field. MiniSearch keeps these counts but has no
+ * How many passages hold `term` in a field. MiniSearch keeps these counts but has no
  * public accessor; reading its index map is O(1) where a search for the term would score every hit.
  */
-export function foldedTermFrequency(index: PassageIndex, term: string): number {
+export function termFrequency(index: PassageIndex, term: string, field: (typeof SEARCH_FIELDS)[number]): number {
   const internals = index.search as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined }; _fieldIds: Record<string, number> };
-  const fieldId = internals._fieldIds['folded'];
+  const fieldId = internals._fieldIds[field];
   return fieldId === undefined ? 0 : internals._index.get(term)?.get(fieldId)?.size ?? 0;
+}
+
+export function foldedTermFrequency(index: PassageIndex, term: string): number {
+  return termFrequency(index, term, 'folded');
 }
 
 // ---- persistence ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
   AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, QUESTION_PHRASES, QUESTION_SYLLABLES,
 } from './lexicon.js';
-import { foldedTermFrequency, type PassageIndex } from './passage-index.js';
+import { foldedTermFrequency, termFrequency, type PassageIndex } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
 import type { AnswerKind, Checked } from './types.js';
 
@@ -97,11 +97,20 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   };
 }
 
+/**
+ * English if typed without diacritics, with at least one unambiguous English function word, and
+ * enough words that could not be Vietnamese syllables ("was", "visit", "first").
+ */
 function isEnglish(tokens: readonly Token[], hasDiacritics: boolean): boolean {
   if (hasDiacritics) return false;
-  const markers = tokens.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.folded) && !AMBIGUOUS_ENGLISH.has(t.folded)).length;
-  return markers >= 1 && markers / Math.max(tokens.length, 1) >= 0.12;
+  const words = tokens.filter((t) => !t.isNumber);
+  const markers = words.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.folded) && !AMBIGUOUS_ENGLISH.has(t.folded)).length;
+  const foreignShaped = words.filter((t) => !VIETNAMESE_SYLLABLE.test(t.folded)).length;
+  return markers >= 1 && (markers + foreignShaped) / Math.max(words.length, 1) >= 0.3;
 }
+
+/** The shape of a Vietnamese syllable without its diacritics: onset, one to three vowels, a final. */
+const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
 
 function markFillers(tokens: readonly Token[], removed: boolean[]): void {
   for (const m of fillers.matchAll(tokens.map((t) => t.folded))) removed.fill(true, m.start, m.start + m.length);
@@ -128,6 +137,7 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
 interface FrequencyStats {
   readonly passages: number;
   idf(folded: string): number;
+  idfOfCount(count: number): number;
   has(folded: string): boolean;
   repair(folded: string): string | undefined;
 }
@@ -140,9 +150,11 @@ function frequencyStats(index: PassageIndex): FrequencyStats {
   const n = index.dossier.passages.length;
   const df = index.documentFrequency;
   let vocabulary: SearchableMap<number> | undefined;
+  const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const stats: FrequencyStats = {
     passages: n,
-    idf: (term) => Math.log(1 + (n - (df.get(term) ?? 0) + 0.5) / ((df.get(term) ?? 0) + 0.5)),
+    idf: (term) => idfOf(df.get(term) ?? 0),
+    idfOfCount: (count) => idfOf(count),
     has: (term) => df.has(term),
     repair: (term) => {
       vocabulary ??= SearchableMap.from(df);
@@ -188,7 +200,9 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
     const own = tokens.slice(m.start, m.start + m.length);
     removed.fill(true, m.start, m.start + m.length);
     const folded = own.map((t) => t.folded);
-    return { weight: Math.max(...folded.map(stats.idf)), alternatives: [[m.value], folded], exact: own.map((t) => t.exact), source: folded };
+    // Weigh a name by how often the dossier names it in any spelling ("Pyongyang" is rare as typed, "Bình Nhưỡng" is not).
+    const weight = stats.idfOfCount(termFrequency(index, m.value, 'concept'));
+    return { weight, alternatives: [[m.value], folded], exact: own.map((t) => t.exact), source: folded };
   });
 }
 
@@ -253,9 +267,12 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
     const weight = alternatives.reduce((sum, alt) => sum + Math.max(...alt.map(stats.idf)), 0) / alternatives.length;
     slots.push({ weight, alternatives, exact: [], source: words.slice(m.start, m.start + m.length) });
   }
+  slots.push(...englishDates(tokens, removed, covered));
   tokens.forEach((t, i) => {
     if (covered[i] || removed[i] || ENGLISH_FUNCTION_WORDS.has(t.folded)) return;
-    if (stats.has(t.folded) || t.isNumber) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded] });
+    // A short lower-case English word that happens to spell a Vietnamese syllable ("day" = đây) is not evidence.
+    const plausible = t.isNumber || isProperName(text, t) || t.folded.length >= 4;
+    if (stats.has(t.folded) && plausible) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded] });
     else if (isProperName(text, t)) unknown.push(t.folded);
     else unknownEnglish.push(t.folded);
   });
@@ -269,6 +286,23 @@ function englishCounter(index: PassageIndex, tokens: readonly Token[], removed: 
   if (at < 0 || !next || ENGLISH_FUNCTION_WORDS.has(next.folded)) return undefined;
   const match = matchGlossary(index, [next.folded])[0];
   return match ? match.value.map((v) => tokenize(v).map((t) => t.folded).at(-1)!) : undefined;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "June 19" / "19 June" -> a slot met by "19/6", the way the articles write dates. */
+function englishDates(tokens: readonly Token[], removed: readonly boolean[], covered: boolean[]): Slot[] {
+  const slots: Slot[] = [];
+  tokens.forEach((t, i) => {
+    const month = MONTHS.indexOf(t.folded) + 1;
+    if (month === 0 || removed[i]) return;
+    const dayAt = [i + 1, i - 1].find((k) => /^\d{1,2}$/.test(tokens[k]?.folded ?? '') && Number(tokens[k]!.folded) <= 31);
+    if (dayAt === undefined) return;
+    covered[i] = covered[dayAt] = true;
+    const date = `${Number(tokens[dayAt]!.folded)}/${month}`;
+    slots.push({ weight: 4, alternatives: [[date]], exact: [], source: [date] });
+  });
+  return slots;
 }
 
 /** Glossary matches, trying plain forms first and then simple singulars ("shells" -> "shell"). */
