@@ -1,6 +1,6 @@
 // Results as the views show them, whether fresh from the core (excerpt with matched terms) or
 // rebuilt from a button's passage ordinal when the question is no longer known (whole passage).
-import { answer } from '../core/answer.js';
+import { searchPassages } from '../core/answer.js';
 import { citationFor, formatCitation } from '../core/citation.js';
 import type { Citation, Confidence, ReplyLocale, Result, Span } from '../core/types.js';
 import type { AppContext } from './context.js';
@@ -98,7 +98,7 @@ export function restoreResults(
   const question = cached?.question ?? candidateQuestions.find((q) => q !== undefined && hashOf(q, article?.id) === args.hash);
   const base = { hash: args.hash, ...(articleOrdinal === undefined ? {} : { articleOrdinal }), ordinals };
   if (question !== undefined) {
-    const again = answer(ctx.index, question, article ? { articleId: article.id } : {});
+    const again = searchPassages(ctx.index, question, article ? { articleId: article.id } : {});
     const byId = new Map(again.ok && again.value.kind === 'found' ? again.value.results.map((r) => [r.passageId, r]) : []);
     const shown = ordinals.map((o) => {
       const result = byId.get(ctx.index.dossier.passages[o]!.id);

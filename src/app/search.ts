@@ -1,6 +1,6 @@
 // /search: the top passages for some keywords as a compact list (snippet + citation), paged
 // with buttons; each passage has a button for its full text.
-import { answer, MAX_RESULTS } from '../core/answer.js';
+import { MAX_SEARCH_RESULTS, searchPassages } from '../core/answer.js';
 import type { ReplyLocale } from '../core/types.js';
 import { authorLine, expired, notFound } from './ask.js';
 import { clipText } from './clip.js';
@@ -29,7 +29,7 @@ export function search(ctx: AppContext, req: Pick<CommandRequest, 'locale'>, inp
     if (!entry) return notice(t.unknownArticle(input.article), 'error');
     article = { id: entry.article.id, ordinal: entry.ordinal };
   }
-  const checked = answer(ctx.index, input.query, { limit: MAX_RESULTS, ...(article ? { articleId: article.id } : {}) });
+  const checked = searchPassages(ctx.index, input.query, { limit: MAX_SEARCH_RESULTS, ...(article ? { articleId: article.id } : {}) });
   if (!checked.ok) return notice([t.problem(checked.problem, checked.detail)], 'error');
   if (checked.value.kind === 'none') return notFound(checked.value, req.locale, false);
   const hash = questionHash(checked.value.query, article?.id);

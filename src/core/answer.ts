@@ -70,6 +70,8 @@ export interface AnswerOptions {
 }
 
 export const MAX_RESULTS = 5;
+/** /search lists more passages than /ask shows answers. */
+export const MAX_SEARCH_RESULTS = 12;
 
 export function answer(index: PassageIndex, question: string, options: AnswerOptions = {}): Checked<Answer> {
   const checked = checkQuestion(question);
@@ -93,6 +95,24 @@ function shouldAbstain(best: Ranked, query: AnalyzedQuery, params: RankingParams
   if (!best.hasUnit) return true;
   if (query.unknown.length > 0 && best.coverage < params.abstainWithUnknownBelow) return true;
   return query.pairs.length >= 2 && best.window.phrases === 0 && best.coverage < params.abstainWithoutPhraseBelow;
+}
+
+/**
+ * Keyword search: the best passages for a query, more of them than `answer` gives, each with its
+ * best window. Only passages covering a fair part of the query are listed; an unrelated query
+ * finds none (kind 'none').
+ */
+export function searchPassages(index: PassageIndex, text: string, options: AnswerOptions = {}): Checked<Answer> {
+  const checked = checkQuestion(text);
+  if (!checked.ok) return checked;
+  const params = options.params ?? DEFAULT_PARAMS;
+  const query = analyzeQuery(index, checked.value);
+  if (query.slots.length === 0 && query.unknown.length === 0) return { ok: false, problem: 'no-searchable-terms' };
+  const limit = Math.max(1, Math.min(options.limit ?? MAX_SEARCH_RESULTS, MAX_SEARCH_RESULTS));
+  const ranked = rankPassages(index, query, params, options.articleId).filter((r) => r.coverage >= params.abstainBelow);
+  if (ranked.length === 0) return { ok: true, value: { kind: 'none', query: checked.value, expected: query.expected, suggestions: suggestions(index) } };
+  const results = ranked.slice(0, limit).map((r) => toResult(index, r, params));
+  return { ok: true, value: { kind: 'found', query: checked.value, expected: query.expected, results } };
 }
 
 export interface Ranked {

@@ -113,8 +113,8 @@ describe('a session', () => {
 
   test('GIVEN English WHEN /search pages and /sources opens an article THEN both update in place', async () => {
     const out = await session(['/search Kim Jong-un', '4', '/sources', '1'], 'en');
-    assert.match(out, /Page 1 of 2/u);
-    assert.match(out, /Page 2 of 2/u);
+    assert.match(out, /Page 1 of \d+/u);
+    assert.match(out, /Page 2 of \d+/u);
     assert.match(out, /The dossier holds \d+ articles/u);
     assert.match(out, /Sections/u);
   });

@@ -315,7 +315,7 @@ describe('/search, /sources, /help', () => {
     const sent = standin.dispatchInteraction(slashCommand({ name: 'search', locale: 'en-US', options: { query: 'Kim Jong-un' } }));
     const { body } = await callbackOf(sent);
     const embed = body.data?.embeds?.[0];
-    assert.match(embed?.footer?.text ?? '', /^Page 1 of (\d+) · \d passages$/u);
+    assert.match(embed?.footer?.text ?? '', /^Page 1 of (\d+) · \d+ passages$/u);
     assert.match(embed?.description ?? '', /^\*\*1\.\*\* /u);
     assertSafeComponents(body);
     const next = body.data?.components?.flatMap((r) => r.components).find((c) => c.label === 'Next');
