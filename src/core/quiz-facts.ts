@@ -23,6 +23,8 @@ export interface Fact {
   readonly group: string;
   /** The two words before it, exact and lower case ("thành phố", "ngày"): options sharing them read alike. */
   readonly before: readonly string[];
+  /** For a name: the names right around it, its affiliation ("Điện Kremlin Dmitry Peskov", "Victor Cha từ CSIS"). */
+  readonly near?: readonly string[];
 }
 
 /** The (up to) two words before a span of a sentence. */
@@ -210,6 +212,21 @@ export function kindVotes(s: DossierSentence, m: NameMention, names: readonly Na
   const separator = s.passage.text.slice(tokens[m.last]!.end, tokens[m.last + 1]?.start ?? s.sentence.end);
   if (/^\s*[,–-]\s*$/u.test(separator) && PERSON_APPOSITIONS.some((a) => startsWith(after, a))) vote('person', 2);
   return votes;
+}
+
+/**
+ * The names right around a mention: up to four words before it, and an apposition after it
+ * ("Yuri Ushakov, cố vấn … của Tổng thống Nga") or a "từ"/"của"/"tại" phrase. Someone's
+ * affiliation, which a plausible stand-in should share.
+ */
+export function namesNear(s: DossierSentence, m: NameMention, names: readonly NameMention[]): string[] {
+  const { tokens } = s.sentence;
+  const separator = s.passage.text.slice(tokens[m.last]!.end, tokens[m.last + 1]?.start ?? s.sentence.end);
+  const next = tokens[m.last + 1]?.exact ?? '';
+  const reachAfter = /^\s*[,–-]\s*$/u.test(separator) || ['từ', 'của', 'tại', 'thuộc'].includes(next) ? 10 : 0;
+  return names
+    .filter((n) => n !== m && ((n.last < m.first && n.last >= m.first - 4) || (n.first > m.last && n.first <= m.last + reachAfter)))
+    .map((n) => n.identity);
 }
 
 /**

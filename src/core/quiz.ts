@@ -15,7 +15,7 @@ import {
   dossierSentences, foldedWords, MIN_TOPIC_RELEVANCE, topicRelevance, topicScorer, type DossierSentence, type TopicScorer,
 } from './summary-terms.js';
 import {
-  datesIn, kindVotes, nameLexicon, namesIn, numbersIn, spellingVotes, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
+  datesIn, kindVotes, nameLexicon, namesIn, namesNear, numbersIn, spellingVotes, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
   type NameLexicon,
 } from './quiz-facts.js';
 import type { Citation, QueryProblem } from './types.js';
@@ -178,7 +178,10 @@ function factPool(index: PassageIndex): FactPool {
       const kind = winningKind(votes.get(m.identity) ?? new Map());
       if (!kind) return [];
       const start = s.sentence.tokens[m.first]!.start - s.sentence.start;
-      return [{ kind, text: m.text, span: [start, start + m.text.length] as const, identity: m.identity, group: `name:${kind}`, before: wordsBeforeSpan(s, start) }];
+      return [{
+        kind, text: m.text, span: [start, start + m.text.length] as const, identity: m.identity, group: `name:${kind}`,
+        before: wordsBeforeSpan(s, start), near: namesNear(s, m, mentions[i]!),
+      }];
     });
     const facts = [...names, ...numbersIn(s, spans), ...dates];
     const identities = new Set([...mentions[i]!.map((m) => m.identity), ...facts.map((f) => f.identity)]);
@@ -255,9 +258,12 @@ function previousEntry(pool: FactPool, entry: PoolEntry): PoolEntry | undefined 
  * Quốc" is in "Hội đồng Bảo an Liên Hợp Quốc": its resolutions are the UN's too).
  * People and places share no word with each other (a "Lee" beside "Rachel Minyoung Lee" may be
  * the same person) and agree with the honorific before the blank ("bà _____" takes women). Preferred, in
- * order: the same initial case as the answer; for an organisation, the same head word ("Viện …"
- * beside "Viện …", not the Kremlin); met after the same words ("thành phố _____"); closest in
- * length. So no option stands out by its form.
+ * order, for a person: the same initial case; closest in length ("Trump" beside "Peskov", full
+ * names beside full names); the same names around it ("Bộ trưởng Quốc phòng Nga _____" takes
+ * others named beside "Nga"); met after the same words. For anything else: the same initial
+ * case; for an organisation the same head word ("Viện …" beside "Viện …", not the Kremlin); met
+ * after the same words ("thành phố _____" takes cities); the same names around; closest in
+ * length. So no option stands out by its form or its affiliation.
  */
 function pickDistractors(pool: FactPool, entry: PoolEntry, answer: Fact, random: () => number): string[] {
   const taken = new Set([answer.identity]);
@@ -265,7 +271,7 @@ function pickDistractors(pool: FactPool, entry: PoolEntry, answer: Fact, random:
   // Places named in one paragraph are stops of one journey or contain each other ("Khasan" then
   // "Vladivostok"; "Knevichi, gần Vladivostok, vùng Primorsky"): either could fill the blank.
   const answerParagraphs = new Set(pool.entries.filter((e) => e.identities.has(answer.identity)).map((e) => e.sentence.passage.id));
-  const candidates: { text: string; cue: number; distance: number; caseDiffers: boolean; headDiffers: boolean }[] = [];
+  const candidates: { text: string; cue: number; affinity: number; distance: number; caseDiffers: boolean; headDiffers: boolean }[] = [];
   for (const [identity, mentions] of mentionsByIdentity(pool, answer.group)) {
     if (taken.has(identity) || entry.identities.has(identity) || isCommon(pool, mentions[0]!.fact)) continue;
     if (mentions.some((m) => aboutTheSame(pool, entry, pool.entries[m.entry]!, answer.before))) continue;
@@ -278,13 +284,16 @@ function pickDistractors(pool: FactPool, entry: PoolEntry, answer: Fact, random:
     taken.add(identity).add(`text:${foldedWords(text)}`);
     for (const w of words) takenWords.add(w);
     const cue = Math.max(...mentions.map((m) => sharedCue(answer.before, m.fact.before)));
+    const affinity = Math.max(...mentions.map((m) => (m.fact.near ?? []).filter((n) => answer.near?.includes(n)).length));
     const caseDiffers = /^\p{Lu}/u.test(text) !== /^\p{Lu}/u.test(answer.text);
     const headDiffers = answer.kind === 'organisation' && headWord(text) !== headWord(answer.text);
-    candidates.push({ text, cue, caseDiffers, headDiffers, distance: Math.abs(tokenize(text).length - tokenize(answer.text).length) });
+    candidates.push({ text, cue, affinity, caseDiffers, headDiffers, distance: Math.abs(tokenize(text).length - tokenize(answer.text).length) });
   }
   // Best tiers first; the seed orders candidates inside a tier, so equally good ones take turns.
   const tier = (c: (typeof candidates)[number]) =>
-    `${Number(c.caseDiffers)}:${Number(c.headDiffers)}:${9 - Math.min(c.cue, 9)}:${String(c.distance).padStart(3, '0')}`;
+    answer.kind === 'person'
+      ? `${Number(c.caseDiffers)}:${Math.min(c.distance, 9)}:${9 - Math.min(c.affinity, 9)}:${9 - Math.min(c.cue, 9)}`
+      : `${Number(c.caseDiffers)}:${Number(c.headDiffers)}:${9 - Math.min(c.cue, 9)}:${9 - Math.min(c.affinity, 9)}:${Math.min(c.distance, 9)}`;
   const tiers = new Map<string, typeof candidates>();
   for (const c of candidates.sort((a, b) => a.text.localeCompare(b.text))) tiers.set(tier(c), [...(tiers.get(tier(c)) ?? []), c]);
   const ranked = [...tiers].sort(([a], [b]) => a.localeCompare(b)).flatMap(([, group]) => shuffle(group, random));
