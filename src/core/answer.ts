@@ -78,7 +78,7 @@ export function answer(index: PassageIndex, question: string, options: AnswerOpt
   if (!checked.ok) return checked;
   const params = options.params ?? DEFAULT_PARAMS;
   const query = analyzeQuery(index, checked.value);
-  if (query.slots.length === 0 && query.unknown.length === 0) return { ok: false, problem: 'no-searchable-terms' };
+  if (query.slots.length === 0 && query.unknown.length === 0 && query.unknownEnglish.length === 0) return { ok: false, problem: 'no-searchable-terms' };
   const limit = Math.max(1, Math.min(options.limit ?? MAX_RESULTS, MAX_RESULTS));
   const ranked = rankPassages(index, query, params, options.articleId);
   const best = ranked[0];
@@ -107,7 +107,7 @@ export function searchPassages(index: PassageIndex, text: string, options: Answe
   if (!checked.ok) return checked;
   const params = options.params ?? DEFAULT_PARAMS;
   const query = analyzeQuery(index, checked.value);
-  if (query.slots.length === 0 && query.unknown.length === 0) return { ok: false, problem: 'no-searchable-terms' };
+  if (query.slots.length === 0 && query.unknown.length === 0 && query.unknownEnglish.length === 0) return { ok: false, problem: 'no-searchable-terms' };
   const limit = Math.max(1, Math.min(options.limit ?? MAX_SEARCH_RESULTS, MAX_SEARCH_RESULTS));
   const ranked = rankPassages(index, query, params, options.articleId).filter((r) => r.coverage >= params.abstainBelow);
   if (ranked.length === 0) return { ok: true, value: { kind: 'none', query: checked.value, expected: query.expected, suggestions: suggestions(index) } };
