@@ -188,7 +188,7 @@ export function spellingVotes(identity: string, lexicon: NameLexicon): Map<NameK
 }
 
 /** Votes for what kind of name a mention is, from the words around it. */
-export function kindVotes(s: DossierSentence, m: NameMention, names: readonly NameMention[], lexicon: NameLexicon): Map<NameKind, number> {
+export function kindVotes(s: DossierSentence, m: NameMention, names: readonly NameMention[]): Map<NameKind, number> {
   const votes = new Map<NameKind, number>();
   const vote = (kind: NameKind, weight = 1) => votes.set(kind, (votes.get(kind) ?? 0) + weight);
   const { tokens } = s.sentence;

@@ -16,7 +16,7 @@ import {
 } from './summary-terms.js';
 import {
   datesIn, kindVotes, nameLexicon, namesIn, namesNear, numbersIn, spellingVotes, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
-  type NameLexicon,
+  type NameLexicon, type NameMention,
 } from './quiz-facts.js';
 import type { Citation, QueryProblem } from './types.js';
 
@@ -33,8 +33,8 @@ export interface QuizOptions {
 }
 
 export interface QuizContext {
-  /** The article's title, unless it would give the answer away. */
-  readonly title?: string;
+  /** The article's title (a fact the title names is never asked). */
+  readonly title: string;
   /** The article's date (YYYY, YYYY-MM or YYYY-MM-DD). */
   readonly date: string;
   /** The sentence before the question's sentence in the same paragraph, unless it gives the answer away. */
@@ -43,6 +43,8 @@ export interface QuizContext {
 
 export interface Quiz {
   readonly kind: 'quiz';
+  /** Never set here: the store gives a posted question its id. */
+  readonly id?: undefined;
   /** The sentence with its fact replaced by BLANK. */
   readonly stem: string;
   readonly context: QuizContext;
@@ -163,14 +165,7 @@ function factPool(index: PassageIndex): FactPool {
   const sentences = dossierSentences(index);
   const lexicon = nameLexicon(index, sentences);
   const mentions = sentences.map((s) => namesIn(index, s, lexicon));
-  const votes = new Map<string, Map<NameKind, number>>();
-  sentences.forEach((s, i) => {
-    for (const m of mentions[i]!) {
-      const total = votes.get(m.identity) ?? spellingVotes(m.identity, lexicon);
-      for (const [kind, n] of kindVotes(s, m, mentions[i]!, lexicon)) total.set(kind, (total.get(kind) ?? 0) + n);
-      votes.set(m.identity, total);
-    }
-  });
+  const votes = voteKinds(sentences, mentions, lexicon);
   const passageSets = new Map<string, Set<string>>();
   const entries = sentences.map((s, i) => {
     const { facts: dates, spans } = datesIn(s);
@@ -199,6 +194,19 @@ function factPool(index: PassageIndex): FactPool {
   };
   pools.set(index, pool);
   return pool;
+}
+
+/** Each name's kind votes, summed over all its mentions, plus its spellings' half vote. */
+function voteKinds(sentences: readonly DossierSentence[], mentions: readonly (readonly NameMention[])[], lexicon: NameLexicon) {
+  const votes = new Map<string, Map<NameKind, number>>();
+  sentences.forEach((s, i) => {
+    for (const m of mentions[i]!) {
+      const total = votes.get(m.identity) ?? spellingVotes(m.identity, lexicon);
+      for (const [kind, n] of kindVotes(s, m, mentions[i]!)) total.set(kind, (total.get(kind) ?? 0) + n);
+      votes.set(m.identity, total);
+    }
+  });
+  return votes;
 }
 
 function phrasesOf(s: DossierSentence): Set<string> {
