@@ -206,10 +206,23 @@ function slotShare(slot: TopicSlot, terms: ReadonlySet<string>, exactTerms?: Rea
  */
 export function topicRelevance(index: PassageIndex, s: DossierSentence, scorer: TopicScorer): number {
   const own = scorer.coverage(s.sentence.terms, s.sentence.exactTerms);
-  const siblings = analyzePassage(index, s.passageIndex).sentences;
-  const terms = new Set(siblings.flatMap((o) => [...o.terms]));
-  const exact = new Set(siblings.flatMap((o) => [...o.exactTerms]));
-  return 0.75 * own + 0.25 * scorer.coverage(terms, exact);
+  return 0.75 * own + 0.25 * paragraphCoverage(index, s.passageIndex, scorer);
+}
+
+const paragraphCoverages = new WeakMap<TopicScorer, Map<number, number>>();
+
+/** The topic's coverage by a whole paragraph, once per paragraph and topic. */
+function paragraphCoverage(index: PassageIndex, passageIndex: number, scorer: TopicScorer): number {
+  let cache = paragraphCoverages.get(scorer);
+  if (!cache) paragraphCoverages.set(scorer, (cache = new Map()));
+  const hit = cache.get(passageIndex);
+  if (hit !== undefined) return hit;
+  const sentences = analyzePassage(index, passageIndex).sentences;
+  const terms = new Set(sentences.flatMap((o) => [...o.terms]));
+  const exact = new Set(sentences.flatMap((o) => [...o.exactTerms]));
+  const coverage = scorer.coverage(terms, exact);
+  cache.set(passageIndex, coverage);
+  return coverage;
 }
 
 /** Below this relevance a sentence is not about the topic. */
