@@ -13,6 +13,8 @@ import type { AnswerKind, Checked } from './types.js';
 export const MAX_QUESTION_LENGTH = 500;
 /** Credit for meeting a near-synonym instead of the question's own word. */
 export const SYNONYM_CREDIT = 0.7;
+/** Credit for a word typed with diacritics met only in another spelling with the same letters. */
+export const FOLDED_ONLY_CREDIT = 0.5;
 
 /**
  * One thing the question asks about. A slot is met by any of its alternatives: a word, the
@@ -87,7 +89,7 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const synonymSlots = language === 'vi' ? synonymSlotsOf(index, tokens, removed, particle, bySynonym, stats) : [];
   const content = language === 'en'
     ? englishSlots(index, tokens, removed, text, stats)
-    : vietnameseSlots(tokens, removed, particle, bySynonym, hasDiacritics, stats);
+    : vietnameseSlots(index, tokens, removed, particle, bySynonym, hasDiacritics, stats);
   const units = unit ? [unit] : language === 'en' && expected === 'number' ? englishCounter(index, tokens, removed) : undefined;
   return {
     text, language, hasDiacritics, expected, ...(units && units.length > 0 ? { unit: units } : {}),
@@ -232,7 +234,7 @@ function particleMask(index: PassageIndex, tokens: readonly Token[], removed: re
   });
 }
 
-function vietnameseSlots(tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], bySynonym: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
+function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], bySynonym: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
   const unknown: string[] = [];
   const words = tokens.map((t, i) => {
     if (removed[i] || particle[i]) return undefined;
@@ -243,7 +245,12 @@ function vietnameseSlots(tokens: readonly Token[], removed: readonly boolean[], 
     return undefined;
   });
   // Words a synonym slot stands for get no slot of their own, but still form pairs.
-  const slots: Slot[] = words.flatMap((w, i) => (w && !bySynonym[i] ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], exact: w.exact ? [w.exact] : [], source: [w.folded] }] : []));
+  // Typed with diacritics that the dossier never uses ("Bân" where it has only "bàn", "bán"), a word is
+  // probably another word: its folded matches earn partial credit.
+  const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && termFrequency(index, w.exact, 'exact') === 0;
+  const slots: Slot[] = words.flatMap((w, i) => (w && !bySynonym[i]
+    ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded] }]
+    : []));
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1];
