@@ -433,6 +433,14 @@ interface ProfileEntry {
   readonly share: number;
 }
 
+/** node_modules/minisearch/dist/es/index.js, src/core/answer.js: short but unambiguous. */
+function shortUrl(url: string): string {
+  const modules = url.lastIndexOf('/node_modules/');
+  if (modules >= 0) return url.slice(modules + 1);
+  const dist = url.lastIndexOf('/dist/');
+  return dist >= 0 ? url.slice(dist + 6) : url.replace(/^file:\/\//, '');
+}
+
 /** Top self-time functions of a .cpuprofile, counting only samples inside `window` when it has any. */
 function summariseProfile(file: string, window: readonly [number, number] | undefined, top = 15): { entries: ProfileEntry[]; totalMs: number; windowed: boolean } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
@@ -449,7 +457,7 @@ function summariseProfile(file: string, window: readonly [number, number] | unde
       const node = byId.get(id);
       if (!node) return;
       const { functionName, url, lineNumber } = node.callFrame;
-      const where = url ? `${url.replace(/^.*\/(node_modules\/|dist\/)/, '$1')}:${lineNumber + 1}` : '';
+      const where = url ? `${shortUrl(url)}:${lineNumber + 1}` : '';
       const key = `${functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
       self.set(key, (self.get(key) ?? 0) + delta);
       total += delta;

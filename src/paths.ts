@@ -17,6 +17,8 @@ export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.ur
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 export const indexFileIn = (dataDir: string): string => resolve(dataDir, 'index.json');
+/** The SQLite store (votes, pinned summaries, quizzes, scores) under DATA_DIR. */
+export const storeFileIn = (dataDir: string): string => resolve(dataDir, 'hoso.db');
 
 /** True when the module at `moduleUrl` is the program node was started with (robust to spaces and symlinks). */
 export function isMainModule(moduleUrl: string): boolean {
