@@ -74,19 +74,10 @@ export const MAX_RESULTS = 5;
 export const MAX_SEARCH_RESULTS = 12;
 
 export function answer(index: PassageIndex, question: string, options: AnswerOptions = {}): Checked<Answer> {
-  const checked = checkQuestion(question);
-  if (!checked.ok) return checked;
-  const params = options.params ?? DEFAULT_PARAMS;
-  const query = analyzeQuery(index, checked.value);
-  if (query.slots.length === 0 && query.unknown.length === 0 && query.unknownEnglish.length === 0) return { ok: false, problem: 'no-searchable-terms' };
-  const limit = Math.max(1, Math.min(options.limit ?? MAX_RESULTS, MAX_RESULTS));
-  const ranked = rankPassages(index, query, params, options.articleId);
-  const best = ranked[0];
-  if (!best || shouldAbstain(best, query, params)) {
-    return { ok: true, value: { kind: 'none', query: checked.value, expected: query.expected, suggestions: suggestions(index) } };
-  }
-  const results = ranked.slice(0, limit).map((r) => toResult(index, r, params));
-  return { ok: true, value: { kind: 'found', query: checked.value, expected: query.expected, results } };
+  return respond(index, question, options, MAX_RESULTS, (ranked, query, params) => {
+    const best = ranked[0];
+    return best && !shouldAbstain(best, query, params) ? ranked : [];
+  });
 }
 
 /** Too little of the question is covered, a word it hinges on is unknown, or the asked-for unit is missing. */
@@ -103,16 +94,23 @@ function shouldAbstain(best: Ranked, query: AnalyzedQuery, params: RankingParams
  * finds none (kind 'none').
  */
 export function searchPassages(index: PassageIndex, text: string, options: AnswerOptions = {}): Checked<Answer> {
+  return respond(index, text, options, MAX_SEARCH_RESULTS, (ranked, _query, params) => ranked.filter((r) => r.coverage >= params.abstainBelow));
+}
+
+type Keep = (ranked: Ranked[], query: AnalyzedQuery, params: RankingParams) => Ranked[];
+
+/** Check and read the question, rank, keep what `keep` lets through (none: 'not in the dossier'), cite. */
+function respond(index: PassageIndex, text: string, options: AnswerOptions, maxResults: number, keep: Keep): Checked<Answer> {
   const checked = checkQuestion(text);
   if (!checked.ok) return checked;
   const params = options.params ?? DEFAULT_PARAMS;
   const query = analyzeQuery(index, checked.value);
   if (query.slots.length === 0 && query.unknown.length === 0 && query.unknownEnglish.length === 0) return { ok: false, problem: 'no-searchable-terms' };
-  const limit = Math.max(1, Math.min(options.limit ?? MAX_SEARCH_RESULTS, MAX_SEARCH_RESULTS));
-  const ranked = rankPassages(index, query, params, options.articleId).filter((r) => r.coverage >= params.abstainBelow);
-  if (ranked.length === 0) return { ok: true, value: { kind: 'none', query: checked.value, expected: query.expected, suggestions: suggestions(index) } };
-  const results = ranked.slice(0, limit).map((r) => toResult(index, r, params));
-  return { ok: true, value: { kind: 'found', query: checked.value, expected: query.expected, results } };
+  const limit = Math.max(1, Math.min(options.limit ?? maxResults, maxResults));
+  const kept = keep(rankPassages(index, query, params, options.articleId), query, params);
+  const base = { query: checked.value, expected: query.expected };
+  if (kept.length === 0) return { ok: true, value: { kind: 'none', ...base, suggestions: suggestions(index) } };
+  return { ok: true, value: { kind: 'found', ...base, results: kept.slice(0, limit).map((r) => toResult(index, r, params)) } };
 }
 
 export interface Ranked {
