@@ -17,6 +17,8 @@ export interface RankingParams {
   readonly conceptBoost: number;
   readonly contextBoost: number;
   readonly captionBoost: number;
+  /** Factor on a caption's final score: below body text at equal coverage, yet able to answer what only a caption says. */
+  readonly captionFactor: number;
   /** Weight of MiniSearch's (normalised) score beside the window's coverage. */
   readonly searchWeight: number;
   readonly exactBonus: number;
@@ -47,6 +49,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   conceptBoost: 2,
   contextBoost: 0.3,
   captionBoost: 0.6,
+  captionFactor: 0.9,
   searchWeight: 0.2,
   exactBonus: 0.1,
   phraseBonus: 0.2,
@@ -142,7 +145,9 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
     const analysis = analyzePassage(index, hit.id as number);
     const window = bestWindow(analysis, slots, totalWeight, query, params);
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
-    return { analysis, window, hasUnit, coverage: window.coverage, score: params.searchWeight * (hit.score / top) + window.score };
+    // Captions are searchable but rank below body text.
+    const kindFactor = analysis.passage.kind === 'caption' ? params.captionFactor : 1;
+    return { analysis, window, hasUnit, coverage: window.coverage, score: kindFactor * (params.searchWeight * (hit.score / top) + window.score) };
   });
   return ranked.sort((a, b) => b.score - a.score);
 }
