@@ -20,12 +20,28 @@ export interface Config {
   /** Absent when LOG_LEVEL is unset: each shell picks its own default. */
   readonly logLevel?: LogLevel;
   readonly dataDir: string;
+  /** Absent when CORPUS_DIR is unset: the project's corpus/ folder. */
+  readonly corpusDir?: string;
+  /** Commands a member may run per window; absent: DEFAULT_COOLDOWN. 0 turns the cooldown off. */
+  readonly cooldownCommands?: number;
+  readonly cooldownSeconds?: number;
+  /** Absent: no /healthz or /metrics endpoint. 0 picks a free port. */
+  readonly metricsPort?: number;
+  /** Absent: 127.0.0.1 (only this machine can scrape). */
+  readonly metricsHost?: string;
 }
+
+/** Per-member cooldown when COOLDOWN_COMMANDS / COOLDOWN_SECONDS are unset: 5 commands per 10 s. */
+export const DEFAULT_COOLDOWN = { commands: 5, seconds: 10 } as const;
+export const DEFAULT_METRICS_HOST = '127.0.0.1';
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly string[] };
 
 /** Variables, what they are for, and whether they are required: .env.example mirrors this. */
-export const VARIABLES = ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR'] as const;
+export const VARIABLES = [
+  'DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR',
+  'CORPUS_DIR', 'COOLDOWN_COMMANDS', 'COOLDOWN_SECONDS', 'METRICS_PORT', 'METRICS_HOST',
+] as const;
 
 // Empty values (`DISCORD_GUILD_ID=` in a copied .env.example) count as unset.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -52,6 +68,12 @@ const apiUrl = z
   }, 'must be an http(s) URL such as https://discord.com/api')
   .transform((v) => v.replace(/\/+$/, '').replace(/\/v\d+$/, ''));
 
+const integer = (min: number, max: number, what: string) =>
+  z.string().trim().regex(/^\d+$/, `must be a whole number (${what})`).transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max} (${what})`);
+
+const host = z.string().trim().regex(/^[\w.:\-\[\]]+$/, 'must be an IP address or host name, such as 127.0.0.1 (only this machine) or 0.0.0.0 (every interface)');
+
 const schema = z
   .object({
     DISCORD_TOKEN: optional(token),
@@ -60,10 +82,18 @@ const schema = z
     DISCORD_API_URL: optional(apiUrl),
     LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))),
     DATA_DIR: optional(z.string().trim()),
+    CORPUS_DIR: optional(z.string().trim()),
+    COOLDOWN_COMMANDS: optional(integer(0, 1_000, 'commands per member per window; 0 turns the cooldown off')),
+    COOLDOWN_SECONDS: optional(integer(1, 3_600, 'the window in seconds')),
+    METRICS_PORT: optional(integer(0, 65_535, 'a TCP port; 0 picks a free one')),
+    METRICS_HOST: optional(host),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_CLIENT_ID === undefined) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_CLIENT_ID'], message: 'is required when DISCORD_TOKEN is set (Developer Portal → your application → Application ID)' });
+    }
+    if (env.METRICS_HOST !== undefined && env.METRICS_PORT === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_HOST'], message: 'has no effect without METRICS_PORT (set the port to turn /healthz and /metrics on)' });
     }
   });
 
@@ -85,6 +115,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(v.DISCORD_API_URL !== undefined ? { discordApiUrl: v.DISCORD_API_URL } : {}),
     ...(v.LOG_LEVEL !== undefined ? { logLevel: v.LOG_LEVEL } : {}),
     dataDir: v.DATA_DIR !== undefined ? resolve(PROJECT_ROOT, v.DATA_DIR) : DEFAULT_DATA_DIR,
+    ...(v.CORPUS_DIR !== undefined ? { corpusDir: resolve(PROJECT_ROOT, v.CORPUS_DIR) } : {}),
+    ...(v.COOLDOWN_COMMANDS !== undefined ? { cooldownCommands: v.COOLDOWN_COMMANDS } : {}),
+    ...(v.COOLDOWN_SECONDS !== undefined ? { cooldownSeconds: v.COOLDOWN_SECONDS } : {}),
+    ...(v.METRICS_PORT !== undefined ? { metricsPort: v.METRICS_PORT } : {}),
+    ...(v.METRICS_HOST !== undefined ? { metricsHost: v.METRICS_HOST } : {}),
   };
   return { ok: true, config: Object.freeze(config) };
 }
