@@ -3,7 +3,8 @@
 import { stdin, stdout } from 'node:process';
 import { createAppContext } from './app/context.js';
 import { loggingFeedbackSink } from './app/feedback.js';
-import { describeProblems, readConfig, type Config } from './config.js';
+import { Cooldown } from './app/cooldown.js';
+import { DEFAULT_COOLDOWN, DEFAULT_METRICS_HOST, describeProblems, readConfig, type Config } from './config.js';
 import { answer } from './core/answer.js';
 import { openIndex } from './ingest/index-file.js';
 import { createLogger, type Logger } from './logger.js';
@@ -12,6 +13,10 @@ import { DEFAULT_CORPUS_DIR, indexFileIn } from './paths.js';
 const EXIT_CONFIG = 1;
 const EXIT_NO_INDEX = 1;
 const EXIT_NO_SHELL = 2;
+/** From SIGINT/SIGTERM to exit, at most; past it the process exits anyway (code 1) and says why. */
+const SHUTDOWN_DEADLINE_MS = 4_500;
+/** Buttons get this many times the command allowance (browsing "More" is quick work). */
+const BUTTON_COOLDOWN_FACTOR = 4;
 
 interface Args {
   readonly console: boolean;
@@ -46,8 +51,9 @@ async function main(): Promise<number> {
     secrets: [config.discordToken],
     destination: useDiscord ? 1 : 2,
   });
-  const index = loadIndex(config, log);
-  if (!index) return EXIT_NO_INDEX;
+  const opened = loadIndex(config, log);
+  if (!opened) return EXIT_NO_INDEX;
+  const { index } = opened;
   const { commands, summarize } = await import('./discord/commands/index.js');
   const ctx = createAppContext({ index, feedback: loggingFeedbackSink(log.child({ module: 'feedback' })), commands: summarize(commands) });
   answer(index, 'Kim Jong-un'); // warm the query-side caches so the first member does not wait
@@ -65,6 +71,33 @@ async function main(): Promise<number> {
   }
 
   const { startDiscord } = await import('./discord/client.js');
+  // Closed in reverse order once the gateway is closed (the store, the metrics server...).
+  const closers: { readonly name: string; close(): unknown }[] = [];
+  let stopping = false;
+  const metrics = config.metricsPort !== undefined ? (await import('./observability/metrics.js')).createMetrics() : undefined;
+  if (metrics && config.metricsPort !== undefined) {
+    metrics.index({ articles: index.dossier.articles.length, passages: index.dossier.passages.length, problems: opened.problems });
+    const { startOpsServer } = await import('./observability/server.js');
+    const host = config.metricsHost ?? DEFAULT_METRICS_HOST;
+    try {
+      const ops = await startOpsServer({
+        host,
+        port: config.metricsPort,
+        registry: metrics.registry,
+        health: () => ({
+          ok: !stopping && metrics.gatewayState === 'ready',
+          detail: { gateway: stopping ? 'stopping' : metrics.gatewayState, articles: index.dossier.articles.length, passages: index.dossier.passages.length },
+        }),
+        onError: (err) => log.warn({ err }, 'metrics endpoint error'),
+      });
+      closers.push({ name: 'metrics endpoint', close: () => ops.close() });
+      log.info({ host: ops.host, port: ops.port }, 'serving /healthz and /metrics');
+    } catch (err) {
+      log.error({ err, host, port: config.metricsPort }, 'could not serve /healthz and /metrics; the bot runs without them');
+    }
+  }
+  const perWindow = config.cooldownCommands ?? DEFAULT_COOLDOWN.commands;
+  const windowMs = (config.cooldownSeconds ?? DEFAULT_COOLDOWN.seconds) * 1000;
   try {
     const shell = await startDiscord({
       token: config.discordToken!,
@@ -72,6 +105,9 @@ async function main(): Promise<number> {
       ctx,
       commands,
       log,
+      cooldown: new Cooldown({ limit: perWindow, windowMs }),
+      buttonCooldown: new Cooldown({ limit: perWindow * BUTTON_COOLDOWN_FACTOR, windowMs }),
+      ...(metrics ? { observer: metrics } : {}),
     });
     log.info(
       { user: shell.client.user.tag, guilds: shell.client.guilds.cache.size, startupMs: Math.round(performance.now()), commands: commands.length },
@@ -80,37 +116,77 @@ async function main(): Promise<number> {
     if (config.discordClientId !== undefined && shell.client.application.id !== config.discordClientId) {
       log.warn({ clientId: config.discordClientId, applicationId: shell.client.application.id }, 'DISCORD_CLIENT_ID differs from the logged-in application; deploy-commands will register elsewhere');
     }
+    // SIGINT/SIGTERM: new interactions are told the bot is restarting, those in flight finish
+    // (bounded), the gateway closes with 1000, then the rest. A second signal kills at once.
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
-        log.info({ signal }, 'shutting down');
-        void shell.stop().then(resolve, resolve);
+        stopping = true;
+        const started = performance.now();
+        log.info({ signal, inFlight: shell.inFlight }, 'shutting down');
+        setTimeout(() => {
+          log.error({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting without finishing it');
+          process.exit(1);
+        }, SHUTDOWN_DEADLINE_MS).unref();
+        void shell
+          .stop()
+          .catch((err: unknown) => log.error({ err }, 'could not close the gateway cleanly'))
+          .then(() => closeAll(closers, log))
+          .then(() => {
+            log.info({ ms: Math.round(performance.now() - started) }, 'stopped');
+            resolve();
+          });
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
     return 0;
   } catch (err) {
+    await closeAll(closers, log);
     log.fatal({ err }, 'could not connect to Discord');
     process.stderr.write(`hoso: could not connect to Discord: ${errorMessage(err, config)}\n`);
     return 1;
   }
 }
 
+async function closeAll(closers: readonly { readonly name: string; close(): unknown }[], log: Logger): Promise<void> {
+  for (const closer of [...closers].reverse()) {
+    try {
+      await closer.close();
+    } catch (err) {
+      log.error({ err, what: closer.name }, 'could not close');
+    }
+  }
+}
+
+/**
+ * The index, with every corpus problem logged (file and reason) while the rest still loads; a
+ * saved index that is corrupt or out of date is rebuilt. No passage at all: a fatal log line and
+ * a message on stderr, and the bot does not start.
+ */
 function loadIndex(config: Config, log: Logger) {
   const started = performance.now();
-  const opened = openIndex(DEFAULT_CORPUS_DIR, indexFileIn(config.dataDir));
+  const corpusDir = config.corpusDir ?? DEFAULT_CORPUS_DIR;
+  const opened = openIndex(corpusDir, indexFileIn(config.dataDir));
   const problems = opened.ok ? opened.value.problems : opened.problems;
   for (const p of problems) log.warn({ file: p.file, problem: p.problem }, 'corpus problem');
   if (!opened.ok) {
-    process.stderr.write(`hoso: no index: the corpus in ${DEFAULT_CORPUS_DIR} gave no passages (${problems.length} problems logged). Fix the corpus files and start again.\n`);
+    log.fatal({ corpusDir, problems: problems.length }, 'no index: the corpus gave no passages; not starting');
+    process.stderr.write(`hoso: no index: the corpus in ${corpusDir} gave no passages (${problems.length} problems logged). Fix the corpus files and start again.\n`);
     return undefined;
   }
   const { index, source } = opened.value;
+  if (!source.reused && /^(not a hoso index|saved index unreadable)/u.test(source.reason)) {
+    log.warn({ file: indexFileIn(config.dataDir), reason: source.reason }, 'saved index was corrupt; rebuilt it');
+  }
+  if (!source.reused && source.saveError !== undefined) log.warn({ reason: source.saveError }, 'could not save the rebuilt index; serving it from memory');
+  if (problems.length > 0) {
+    process.stderr.write(`hoso: ${problems.length} corpus problem(s) in ${corpusDir}; serving the ${index.dossier.articles.length} article(s) that loaded (see the log).\n`);
+  }
   log.info(
-    { articles: index.dossier.articles.length, passages: index.dossier.passages.length, version: index.dossier.version, reused: source.reused, ...(source.reused ? {} : { reason: source.reason }), ms: Math.round(performance.now() - started) },
+    { articles: index.dossier.articles.length, passages: index.dossier.passages.length, problems: problems.length, version: index.dossier.version, reused: source.reused, ...(source.reused ? {} : { reason: source.reason }), ms: Math.round(performance.now() - started) },
     'index ready',
   );
-  return index;
+  return { index, problems: problems.length };
 }
 
 function errorMessage(err: unknown, config: Config): string {

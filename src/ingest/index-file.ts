@@ -12,7 +12,10 @@ export interface LoadedIndex {
   readonly index: PassageIndex;
   readonly problems: readonly LoadProblem[];
   /** How the index was obtained: reused from disk, or rebuilt and why. */
-  readonly source: { readonly reused: true } | { readonly reused: false; readonly reason: string };
+  readonly source:
+    | { readonly reused: true }
+    /** `saveError`: the rebuilt index serves from memory but could not be written (next start rebuilds again). */
+    | { readonly reused: false; readonly reason: string; readonly saveError?: string };
 }
 
 export type IndexOutcome = { readonly ok: true; readonly value: LoadedIndex } | { readonly ok: false; readonly problems: readonly LoadProblem[] };
@@ -38,7 +41,13 @@ export function openIndex(corpusDir: string, indexFile: string | undefined): Ind
 
 function rebuilt(dossier: Dossier, indexFile: string, problems: readonly LoadProblem[], reason: string): IndexOutcome {
   const index = buildIndex(dossier);
-  saveIndex(index, indexFile);
+  try {
+    saveIndex(index, indexFile);
+  } catch (error) {
+    // A read-only or full data folder must not keep the bot from serving what it just built.
+    const saveError = `cannot write ${indexFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    return { ok: true, value: { index, problems, source: { reused: false, reason, saveError } } };
+  }
   return { ok: true, value: { index, problems, source: { reused: false, reason } } };
 }
 
