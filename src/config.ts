@@ -29,6 +29,8 @@ export interface Config {
   readonly metricsPort?: number;
   /** Absent: 127.0.0.1 (only this machine can scrape). */
   readonly metricsHost?: string;
+  /** Minutes a /quiz question takes answers; absent: the app's default (10). */
+  readonly quizExpiryMinutes?: number;
 }
 
 /** Per-member cooldown when COOLDOWN_COMMANDS / COOLDOWN_SECONDS are unset: 5 commands per 10 s. */
@@ -40,7 +42,7 @@ export type ConfigResult = { readonly ok: true; readonly config: Config } | { re
 /** Variables, what they are for, and whether they are required: .env.example mirrors this. */
 export const VARIABLES = [
   'DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR',
-  'CORPUS_DIR', 'COOLDOWN_COMMANDS', 'COOLDOWN_SECONDS', 'METRICS_PORT', 'METRICS_HOST',
+  'CORPUS_DIR', 'COOLDOWN_COMMANDS', 'COOLDOWN_SECONDS', 'METRICS_PORT', 'METRICS_HOST', 'QUIZ_EXPIRY_MINUTES',
 ] as const;
 
 // Empty values (`DISCORD_GUILD_ID=` in a copied .env.example) count as unset.
@@ -87,6 +89,7 @@ const schema = z
     COOLDOWN_SECONDS: optional(integer(1, 3_600, 'the window in seconds')),
     METRICS_PORT: optional(integer(0, 65_535, 'a TCP port; 0 picks a free one')),
     METRICS_HOST: optional(host),
+    QUIZ_EXPIRY_MINUTES: optional(integer(1, 1_440, 'minutes a quiz takes answers')),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_CLIENT_ID === undefined) {
@@ -120,6 +123,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(v.COOLDOWN_SECONDS !== undefined ? { cooldownSeconds: v.COOLDOWN_SECONDS } : {}),
     ...(v.METRICS_PORT !== undefined ? { metricsPort: v.METRICS_PORT } : {}),
     ...(v.METRICS_HOST !== undefined ? { metricsHost: v.METRICS_HOST } : {}),
+    ...(v.QUIZ_EXPIRY_MINUTES !== undefined ? { quizExpiryMinutes: v.QUIZ_EXPIRY_MINUTES } : {}),
   };
   return { ok: true, config: Object.freeze(config) };
 }

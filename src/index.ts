@@ -1,18 +1,21 @@
-// Entry point: config -> logger -> index -> shell. The Discord bot when DISCORD_TOKEN is set;
+// Entry point: config -> logger -> store -> index -> shell. The Discord bot when DISCORD_TOKEN is set;
 // the local console without it on a terminal (or with --console, also on piped input).
 import { stdin, stdout } from 'node:process';
 import { createAppContext } from './app/context.js';
-import { loggingFeedbackSink } from './app/feedback.js';
+import { storeFeedbackSink } from './app/feedback-store.js';
 import { Cooldown } from './app/cooldown.js';
 import { DEFAULT_COOLDOWN, DEFAULT_METRICS_HOST, describeProblems, readConfig, type Config } from './config.js';
 import { answer } from './core/answer.js';
 import { openIndex } from './ingest/index-file.js';
 import { createLogger, type Logger } from './logger.js';
-import { DEFAULT_CORPUS_DIR, indexFileIn } from './paths.js';
+import { DEFAULT_CORPUS_DIR, indexFileIn, storeFileIn } from './paths.js';
+import { withAnswerCounts, type CountingStore } from './store/answer-count.js';
+import { openStore, StoreError } from './store/index.js';
 
 const EXIT_CONFIG = 1;
 const EXIT_NO_INDEX = 1;
 const EXIT_NO_SHELL = 2;
+const EXIT_NO_STORE = 1;
 /** From SIGINT/SIGTERM to exit, at most; past it the process exits anyway (code 1) and says why. */
 const SHUTDOWN_DEADLINE_MS = 4_500;
 /** Buttons get this many times the command allowance (browsing "More" is quick work). */
@@ -51,11 +54,22 @@ async function main(): Promise<number> {
     secrets: [config.discordToken],
     destination: useDiscord ? 1 : 2,
   });
+  const store = openDataStore(config, log);
+  if (!store) return EXIT_NO_STORE;
   const opened = loadIndex(config, log);
-  if (!opened) return EXIT_NO_INDEX;
+  if (!opened) {
+    store.close();
+    return EXIT_NO_INDEX;
+  }
   const { index } = opened;
   const { commands, summarize } = await import('./discord/commands/index.js');
-  const ctx = createAppContext({ index, feedback: loggingFeedbackSink(log.child({ module: 'feedback' })), commands: summarize(commands) });
+  const ctx = createAppContext({
+    index,
+    feedback: storeFeedbackSink(store.feedback),
+    commands: summarize(commands),
+    store,
+    ...(config.quizExpiryMinutes !== undefined ? { quiz: { expiryMs: config.quizExpiryMinutes * 60_000 } } : {}),
+  });
   answer(index, 'Kim Jong-un'); // warm the query-side caches so the first member does not wait
 
   if (useConsole) {
@@ -67,12 +81,13 @@ async function main(): Promise<number> {
       width: (stdout.columns ?? 0) >= 40 ? Math.min(stdout.columns, 100) - 2 : 78,
     });
     await shell.run();
+    store.close();
     return 0;
   }
 
   const { startDiscord } = await import('./discord/client.js');
   // Closed in reverse order once the gateway is closed (the store, the metrics server...).
-  const closers: { readonly name: string; close(): unknown }[] = [];
+  const closers: { readonly name: string; close(): unknown }[] = [{ name: 'store', close: () => store.close() }];
   let stopping = false;
   const metrics = config.metricsPort !== undefined ? (await import('./observability/metrics.js')).createMetrics() : undefined;
   if (metrics && config.metricsPort !== undefined) {
@@ -155,6 +170,25 @@ async function closeAll(closers: readonly { readonly name: string; close(): unkn
     } catch (err) {
       log.error({ err, what: closer.name }, 'could not close');
     }
+  }
+}
+
+/**
+ * The SQLite store under DATA_DIR, created on first start (WAL, migrations). A StoreError
+ * (unwritable folder, damaged or foreign file, newer schema, locked) stops start-up with its
+ * message, which names the file and what to do.
+ */
+function openDataStore(config: Config, log: Logger): CountingStore | undefined {
+  const file = storeFileIn(config.dataDir);
+  try {
+    const store = withAnswerCounts(openStore(file));
+    log.info({ file, schemaVersion: store.schemaVersion }, 'store ready');
+    return store;
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    log.fatal({ file: err.file, code: err.code }, 'store unavailable; not starting');
+    process.stderr.write(`${err.message}\n`);
+    return undefined;
   }
 }
 

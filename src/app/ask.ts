@@ -169,13 +169,15 @@ export async function pressVote(ctx: AppContext, req: ButtonRequest): Promise<Bu
   const ordinal = ordinalText === undefined ? NaN : parseInt(ordinalText, 36);
   const passage = Number.isInteger(ordinal) ? ctx.index.dossier.passages[ordinal] : undefined;
   if (!passage || !hash || (vote !== 'y' && vote !== 'n')) return { kind: 'reply', reply: expired(req.locale, 'unusable') };
-  const question = ctx.questions.recall(hash)?.question;
+  const question = ctx.questions.recall(hash)?.question ?? questionFromAuthorLine(ctx, req, hash);
   await ctx.feedback.record({
     helpful: vote === 'y',
     questionHash: hash,
     ...(question !== undefined ? { question } : {}),
     passageId: passage.id,
+    articleId: passage.articleId,
     dossierVersion: ctx.index.dossier.version,
+    ...(req.guildId !== undefined ? { guildId: req.guildId } : {}),
     userId: req.userId,
     interactionId: req.id,
     locale: req.locale,
@@ -183,6 +185,16 @@ export async function pressVote(ctx: AppContext, req: ButtonRequest): Promise<Bu
   });
   const t = messages(req.locale);
   return { kind: 'reply', reply: notice([vote === 'y' ? t.thanksHelpful : t.thanksNotHelpful], 'info') };
+}
+
+/**
+ * After a restart the question is no longer cached, but the answer's author line shows it: taken
+ * when its hash matches (with or without the article filter, which the vote's args do not carry).
+ */
+function questionFromAuthorLine(ctx: AppContext, req: ButtonRequest, hash: string): string | undefined {
+  const authors = req.message.embeds.map((e) => e.author).filter((a): a is string => a !== undefined);
+  const articleIds = [undefined, ...ctx.index.dossier.articles.map((a) => a.id)];
+  return authors.find((q) => articleIds.some((id) => questionHash(q, id) === hash));
 }
 
 export function expired(locale: ReplyLocale, why: 'expired' | 'unusable'): Reply {

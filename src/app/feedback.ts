@@ -9,7 +9,10 @@ export interface FeedbackVote {
   readonly questionHash: string;
   readonly question?: string;
   readonly passageId: string;
+  readonly articleId?: string;
   readonly dossierVersion: string;
+  /** Absent in DMs and the console. */
+  readonly guildId?: string;
   readonly userId: string;
   readonly interactionId: string;
   readonly locale: ReplyLocale;

@@ -59,10 +59,15 @@ export interface Reply {
   readonly mentionUserIds: readonly string[];
 }
 
-/** What a button press does with its reply: replace the message it sits on, or answer apart. */
+/**
+ * What a button press does with its reply: replace the message it sits on, answer apart, or both
+ * (a quiz answer updates the public count and tells the presser alone how they did). `reply` is
+ * always what the presser must see, so a shell that can do only one thing shows that.
+ */
 export type ButtonOutcome =
   | { readonly kind: 'update'; readonly reply: Reply }
-  | { readonly kind: 'reply'; readonly reply: Reply };
+  | { readonly kind: 'reply'; readonly reply: Reply }
+  | { readonly kind: 'update-and-reply'; readonly update: Reply; readonly reply: Reply };
 
 /** An autocomplete choice; `value` is what the option receives (<= 100 characters). */
 export interface Choice {
