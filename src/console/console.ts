@@ -4,6 +4,7 @@
 import { createInterface, type Completer } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
+import type { ChannelActions } from '../app/channel.js';
 import type { AppContext, AutocompleteRequest, ButtonRequest, CommandRequest } from '../app/context.js';
 import { CUSTOM_ID_VERSION, parseCustomId } from '../app/custom-id.js';
 import { expired } from '../app/ask.js';
@@ -32,6 +33,10 @@ interface Shown {
   reply: Reply;
   buttons: NumberedButton[];
 }
+
+/** The console's server and channel: quizzes, scores and pinned summaries are kept under these. */
+export const CONSOLE_GUILD_ID = 'console';
+export const CONSOLE_CHANNEL_ID = 'console';
 
 export class ConsoleShell {
   private locale: ReplyLocale;
@@ -94,7 +99,9 @@ export class ConsoleShell {
           userId: this.userId,
           log,
           options: parsed.options,
+          ...(parsed.subcommand !== undefined ? { subcommand: parsed.subcommand } : {}),
           ...(parsed.targetText !== undefined ? { targetMessage: { content: parsed.targetText, authorId: this.userId } } : {}),
+          ...this.place,
         };
         await this.guarded(log, async () => this.show(await parsed.command.execute(this.options.ctx, req)));
         return true;
@@ -105,6 +112,21 @@ export class ConsoleShell {
   private get userId(): string {
     return this.options.userId ?? 'you';
   }
+
+  /** No permissions are given: the console has no permission system, so nothing is refused for them. */
+  private readonly place = { guildId: CONSOLE_GUILD_ID, channelId: CONSOLE_CHANNEL_ID } as const;
+
+  /** "Post & pin" in the console: the message is printed as the channel would show it; pins always succeed. */
+  private readonly channel: ChannelActions = {
+    post: async (reply) => {
+      const { text } = renderConsoleReply(reply, this.locale, { color: this.options.interactive ?? false, width: this.options.width ?? 78 });
+      this.print(`${this.locale === 'vi' ? '(đăng trong kênh)' : '(posted in the channel)'}\n${text}`);
+      return { ok: true, value: { messageId: `console-message-${++this.posted}` } };
+    },
+    pin: async () => ({ ok: true, value: undefined }),
+  };
+
+  private posted = 0;
 
   private async press(number: number, id: string): Promise<void> {
     const numbered = this.active?.buttons.find((b) => b.number === number);
@@ -127,17 +149,21 @@ export class ConsoleShell {
       log,
       customId: parsed,
       message: { embeds: source.reply.embeds.map((e) => (e.author !== undefined ? { author: e.author } : {})) },
+      ...this.place,
+      channel: this.channel,
     };
     await this.guarded(log, async () => {
       const outcome = await handler(this.options.ctx, req);
-      if (outcome.kind === 'update') {
+      const updated = outcome.kind === 'update' ? outcome.reply : outcome.kind === 'update-and-reply' ? outcome.update : undefined;
+      if (updated) {
         const merged: Reply = {
-          ...outcome.reply,
-          ...(outcome.reply.content === undefined && source.reply.content !== undefined ? { content: source.reply.content } : {}),
+          ...updated,
+          ...(updated.content === undefined && source.reply.content !== undefined ? { content: source.reply.content } : {}),
           ephemeral: source.reply.ephemeral,
         };
         this.show(merged);
-      } else this.show(outcome.reply, { keepActive: outcome.reply.components.length === 0 });
+      }
+      if (outcome.kind !== 'update') this.show(outcome.reply, { keepActive: outcome.reply.components.length === 0 });
     });
   }
 
@@ -163,8 +189,8 @@ export class ConsoleShell {
 
   private greeting(): string {
     return this.locale === 'vi'
-      ? 'hồ sơ: bàn điều khiển cục bộ. Gõ một câu hỏi, hoặc /ask …, /search …, /sources, /help; số để nhấn nút; /lang en; /quit để thoát.'
-      : 'hồ sơ: local console. Type a question, or /ask …, /search …, /sources, /help; a number presses a button; /lang vi; /quit to leave.';
+      ? 'hồ sơ: bàn điều khiển cục bộ. Gõ một câu hỏi, hoặc /ask …, /search …, /sources, /summary, /timeline, /quiz, /leaderboard, /help; số để nhấn nút; /lang en; /quit để thoát.'
+      : 'hồ sơ: local console. Type a question, or /ask …, /search …, /sources, /summary, /timeline, /quiz, /leaderboard, /help; a number presses a button; /lang vi; /quit to leave.';
   }
 
   /** Tab: the autocomplete of the option being typed (question or article). */

@@ -7,7 +7,7 @@ import type { OptionValue } from '../app/context.js';
 import type { Command } from '../discord/commands/index.js';
 
 export type ParsedLine =
-  | { readonly kind: 'command'; readonly command: Command; readonly options: Map<string, OptionValue>; readonly targetText?: string }
+  | { readonly kind: 'command'; readonly command: Command; readonly options: Map<string, OptionValue>; readonly targetText?: string; readonly subcommand?: string }
   | { readonly kind: 'press'; readonly number: number }
   | { readonly kind: 'quit' }
   | { readonly kind: 'locale'; readonly locale: 'vi' | 'en' }
@@ -26,7 +26,25 @@ export interface CommandSpec {
   readonly command: Command;
   readonly aliases: readonly string[];
   readonly isMessageMenu: boolean;
+  /** For a command with subcommands: the options of all of them (for Tab completion). */
   readonly options: readonly OptionSpec[];
+  /** "/summary recent", "/tom-tat tao chu-de:…"; without a known first word, the first one. */
+  readonly subcommands: readonly SubcommandSpec[];
+}
+
+interface SubcommandSpec {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly options: readonly OptionSpec[];
+}
+
+type NamedOption = Pick<APIApplicationCommandOption, 'name' | 'name_localizations' | 'type'> & { required?: boolean; autocomplete?: boolean; options?: NamedOption[] };
+
+const localNames = (o: Pick<APIApplicationCommandOption, 'name' | 'name_localizations'>) =>
+  [...new Set([o.name, ...Object.values(o.name_localizations ?? {}).filter((n): n is string => typeof n === 'string')])];
+
+function optionSpec(o: NamedOption): OptionSpec {
+  return { name: o.name, aliases: localNames(o), type: o.type, required: o.required === true, autocomplete: o.autocomplete === true };
 }
 
 const slug = (name: string) => name.trim().toLowerCase().replace(/\s+/g, '-');
@@ -35,18 +53,17 @@ export function commandSpecs(commands: readonly Command[]): CommandSpec[] {
   return commands.map((command) => {
     const json = command.data.toJSON();
     const localized = Object.values(json.name_localizations ?? {}).filter((n): n is string => typeof n === 'string');
-    const options = ('options' in json ? (json.options ?? []) : []) as APIApplicationCommandOption[];
+    const options = ('options' in json ? (json.options ?? []) : []) as NamedOption[];
+    const subcommands = options
+      .filter((o) => o.type === ApplicationCommandOptionType.Subcommand)
+      .map((o) => ({ name: o.name, aliases: localNames(o).map(slug), options: (o.options ?? []).map(optionSpec) }));
+    const flat = subcommands.length === 0 ? options.map(optionSpec) : [...new Map(subcommands.flatMap((sub) => sub.options).map((o) => [o.name, o])).values()];
     return {
       command,
       aliases: [...new Set([json.name, ...localized].map(slug))],
       isMessageMenu: json.type === ApplicationCommandType.Message,
-      options: options.map((o) => ({
-        name: o.name,
-        aliases: [...new Set([o.name, ...Object.values(o.name_localizations ?? {}).filter((n): n is string => typeof n === 'string')])],
-        type: o.type,
-        required: 'required' in o && o.required === true,
-        autocomplete: 'autocomplete' in o && o.autocomplete === true,
-      })),
+      options: flat,
+      subcommands,
     };
   });
 }
@@ -67,6 +84,7 @@ export function parseLine(specs: readonly CommandSpec[], raw: string): ParsedLin
 }
 
 function parseOptions(spec: CommandSpec, text: string): ParsedLine {
+  if (spec.subcommands.length > 0) return parseSubcommand(spec, text);
   const markers = findMarkers(spec, text);
   const options = new Map<string, OptionValue>();
   const leading = text.slice(0, markers[0]?.start ?? text.length).trim();
@@ -82,6 +100,14 @@ function parseOptions(spec: CommandSpec, text: string): ParsedLine {
     options.set(marker.option.name, converted);
   }
   return { kind: 'command', command: spec.command, options };
+}
+
+function parseSubcommand(spec: CommandSpec, text: string): ParsedLine {
+  const [, first = '', rest = ''] = /^(\S*)\s*([\s\S]*)$/u.exec(text.trim()) ?? [];
+  const named = spec.subcommands.find((s) => s.aliases.includes(slug(first)));
+  const sub = named ?? spec.subcommands[0]!;
+  const parsed = parseOptions({ ...spec, options: sub.options, subcommands: [] }, named ? rest : text);
+  return parsed.kind === 'command' ? { ...parsed, subcommand: sub.name } : parsed;
 }
 
 /** `name:` markers of known options, at word starts, in order. */

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { AutocompleteRequest, ButtonRequest, CommandRequest, OptionValue } from '../app/context.js';
 import type { ParsedCustomId } from '../app/custom-id.js';
 import { toReplyLocale } from '../app/locale.js';
+import { channelActions, placeOf } from './channel.js';
 
 export function optionMap(options: readonly CommandInteractionOption[]): Map<string, OptionValue> {
   const map = new Map<string, OptionValue>();
@@ -27,12 +28,13 @@ export function optionMap(options: readonly CommandInteractionOption[]): Map<str
 }
 
 export function commandRequest(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, log: Logger): CommandRequest {
-  const base = { id: interaction.id, locale: toReplyLocale(interaction.locale), userId: interaction.user.id, log };
+  const base = { id: interaction.id, locale: toReplyLocale(interaction.locale), userId: interaction.user.id, log, ...placeOf(interaction) };
   if (interaction.isMessageContextMenuCommand()) {
     const target = interaction.targetMessage;
     return { ...base, options: new Map(), targetMessage: { content: target.content ?? '', authorId: target.author?.id ?? '' } };
   }
-  return { ...base, options: optionMap(interaction.options.data) };
+  const subcommand = interaction.options.getSubcommand(false);
+  return { ...base, options: optionMap(interaction.options.data), ...(subcommand !== null ? { subcommand } : {}) };
 }
 
 export function autocompleteRequest(interaction: AutocompleteInteraction, log: Logger): AutocompleteRequest {
@@ -56,5 +58,7 @@ export function buttonRequest(interaction: ButtonInteraction, customId: ParsedCu
     log,
     customId,
     message: { embeds: interaction.message.embeds.map((e) => (e.author?.name ? { author: e.author.name } : {})) },
+    ...placeOf(interaction),
+    channel: channelActions(interaction, log),
   };
 }

@@ -151,9 +151,14 @@ export class Router {
     const outcome: ButtonOutcome = await this.settle(handler(this.ctx, buttonRequest(interaction, parsed, log)), () =>
       interaction.deferReply({ flags: MessageFlags.Ephemeral }),
     );
+    // Deferred (slow handler): only the presser's reply can still be sent; an 'update-and-reply'
+    // then leaves the message as it was (a quiz's count catches up on the next answer).
     if (interaction.deferred) await interaction.editReply(renderUpdate(outcome.reply));
     else if (outcome.kind === 'update') await interaction.update(renderUpdate(outcome.reply));
-    else await interaction.reply(renderReply(outcome.reply));
+    else if (outcome.kind === 'update-and-reply') {
+      await interaction.update(renderUpdate(outcome.update));
+      await interaction.followUp(renderReply(outcome.reply));
+    } else await interaction.reply(renderReply(outcome.reply));
     return 'ok';
   }
 

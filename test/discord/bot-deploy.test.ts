@@ -20,14 +20,14 @@ function options(command: APIApplicationCommand) {
   return (command.options ?? []) as { name: string; description: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string> }[];
 }
 
-test('GIVEN a guild id WHEN commands are deployed twice THEN the guild holds the same five commands with the same ids', async () => {
+test('GIVEN a guild id WHEN commands are deployed twice THEN the guild holds the same nine commands with the same ids', async () => {
   const base = { token: TOKEN, clientId: standin.world.applicationId, guildId: standin.world.guildId, apiUrl: standin.apiUrl, commands };
   const first = await deployCommands(base);
   const ids = standin.commands(standin.world.guildId).map((c) => c.id);
   const second = await deployCommands(base);
   assert.equal(first.scope, 'guild');
   assert.deepEqual(second.names, first.names);
-  assert.deepEqual(first.names, ['ask', 'search', 'sources', 'help', 'Ask the dossier']);
+  assert.deepEqual(first.names, ['ask', 'search', 'sources', 'summary', 'timeline', 'quiz', 'leaderboard', 'help', 'Ask the dossier']);
   assert.deepEqual(standin.commands(standin.world.guildId).map((c) => c.id), ids, 'ids kept: nothing re-created');
   assert.deepEqual(standin.commands(), [], 'nothing global');
   const puts = standin.requests.filter((r) => r.route === 'PUT /applications/:appId/guilds/:guildId/commands');
