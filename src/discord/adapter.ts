@@ -19,7 +19,8 @@ export function optionMap(options: readonly CommandInteractionOption[]): Map<str
     if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) {
       for (const [name, value] of optionMap(option.options ?? [])) map.set(name, value);
     } else if (option.type === ApplicationCommandOptionType.User || option.type === ApplicationCommandOptionType.Mentionable) {
-      if (typeof option.value === 'string') map.set(option.name, { user: option.value });
+      // Discord sends ids; anything else (a forged payload) is no user to mention.
+      if (typeof option.value === 'string' && /^\d{17,20}$/u.test(option.value)) map.set(option.name, { user: option.value });
     } else if (option.value !== undefined && option.value !== null) {
       map.set(option.name, option.value);
     }

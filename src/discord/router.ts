@@ -23,6 +23,7 @@ import { notice, type ButtonOutcome, type Reply } from '../app/reply.js';
 import { autocompleteRequest, buttonRequest, commandRequest } from './adapter.js';
 import type { InteractionEvent, InteractionKind, InteractionOutcome } from '../observability/metrics.js';
 import { findCommand, type Command } from './commands/index.js';
+import type { ButtonHandler } from './commands/types.js';
 import { renderChoices, renderReply, renderUpdate } from './render/payload.js';
 
 /** After this long without a reply, acknowledge first (Discord allows 3 s). */
@@ -94,7 +95,7 @@ export class Router {
     if (interaction.isCommand() || interaction.isAutocomplete()) return findCommand(this.commands, interaction.commandName)?.data.name ?? 'unknown';
     if (interaction.isButton()) {
       const parsed = parseCustomId(interaction.customId);
-      return parsed && findCommand(this.commands, parsed.command)?.buttons?.[parsed.action] ? `${parsed.command}:${parsed.action}` : 'unknown';
+      return parsed && buttonHandler(this.commands, parsed) ? `${parsed.command}:${parsed.action}` : 'unknown';
     }
     return 'unknown';
   }
@@ -143,7 +144,7 @@ export class Router {
     if (refused) return refused;
     const locale = toReplyLocale(interaction.locale);
     const parsed = parseCustomId(interaction.customId);
-    const handler = parsed && parsed.version === CUSTOM_ID_VERSION ? findCommand(this.commands, parsed.command)?.buttons?.[parsed.action] : undefined;
+    const handler = parsed && parsed.version === CUSTOM_ID_VERSION ? buttonHandler(this.commands, parsed) : undefined;
     if (!parsed || !handler) {
       await interaction.reply(renderReply(expired(locale, 'unusable')));
       return 'unknown';
@@ -195,6 +196,13 @@ export class Router {
       log.warn({ err }, 'could not tell the member about the failure');
     }
   }
+}
+
+/** The command's own handler for the action: never one inherited from Object.prototype (`__proto__`, `toString`). */
+function buttonHandler(commands: readonly Command[], parsed: { readonly command: string; readonly action: string }): ButtonHandler | undefined {
+  const buttons = findCommand(commands, parsed.command)?.buttons;
+  const handler = buttons && Object.hasOwn(buttons, parsed.action) ? buttons[parsed.action] : undefined;
+  return typeof handler === 'function' ? handler : undefined;
 }
 
 function kindOf(interaction: Interaction): InteractionKind {

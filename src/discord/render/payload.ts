@@ -36,7 +36,9 @@ export interface ReplyPayload extends MessagePayload {
 }
 
 export function allowedMentions(reply: Pick<Reply, 'mentionUserIds'>): MessageMentionOptions {
-  return { parse: [], users: [...new Set(reply.mentionUserIds)].slice(0, 100), roles: [], repliedUser: false };
+  // Only user ids (17-20 digits): anything else would make Discord refuse the whole message.
+  const users = [...new Set(reply.mentionUserIds)].filter((id) => /^\d{17,20}$/u.test(id)).slice(0, 100);
+  return { parse: [], users, roles: [], repliedUser: false };
 }
 
 /** A new message (interaction reply, follow-up). */
