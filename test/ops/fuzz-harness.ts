@@ -5,7 +5,7 @@
 import { ApplicationCommandOptionType, ComponentType, MessageType, type APIMessage, type MessageFlags } from 'discord.js';
 import type { Command } from '../../src/discord/commands/index.js';
 import { snowflake, type DiscordStandin, type InteractionSpec } from '../discord/standin.js';
-import { autocompleteOptions, codePoints, forgedCustomId, LOCALES, memberId, Rng, shapeOf, slashOptions, snowflakeLike, text, type CommandShape } from './fuzz-gen.js';
+import { autocompleteOptions, forgedCustomId, LOCALES, memberId, Rng, shapeOf, slashOptions, snowflakeLike, text, type CommandShape } from './fuzz-gen.js';
 import type { WireMessage } from './discord-limits.js';
 
 const SNOWFLAKE = /^\d{17,20}$/u;
@@ -94,8 +94,9 @@ export class FuzzStream {
       return { n, kind, spec: { kind: 'button', customId: issued.customId, message: issued.message, user: { id: presser }, locale }, allowedUsers: none };
     }
     const real = this.pool.slice(-50).map((p) => p.customId);
-    const message = rng.chance(0.5) && this.pool.length > 0 ? rng.pick(this.pool).message : this.botMessage({ content: codePoints(text(rng), 200) });
-    return { n, kind: 'button-forged', spec: { kind: 'button', customId: forgedCustomId(rng, real), message, user, locale }, allowedUsers: none };
+    // On a message the bot really sent, or (message left out) on a fresh one the stand-in makes.
+    const message = rng.chance(0.5) && this.pool.length > 0 ? { message: rng.pick(this.pool).message } : {};
+    return { n, kind: 'button-forged', spec: { kind: 'button', customId: forgedCustomId(rng, real), ...message, user, locale }, allowedUsers: none };
   }
 
   /** Remembers the buttons of a message the bot sent (reply or update), to press later. */
