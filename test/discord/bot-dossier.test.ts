@@ -19,7 +19,7 @@ import { openIndex } from '../../src/ingest/index-file.js';
 import { DEFAULT_CORPUS_DIR, storeFileIn } from '../../src/paths.js';
 import { withAnswerCounts, type CountingStore } from '../../src/store/answer-count.js';
 import { openStore } from '../../src/store/index.js';
-import { button, DiscordStandin, slashCommand, type DispatchedInteraction, type RecordedRequest } from './standin.js';
+import { autocomplete, button, DiscordStandin, slashCommand, type DispatchedInteraction, type RecordedRequest } from './standin.js';
 
 const TOKEN = 'MTE5ODc2NTQzMjEwOTg3NjU0.GxYzAb.dossier-e2e-token-not-real_0123456789';
 const EPHEMERAL = 64;
@@ -211,6 +211,23 @@ describe('/summary', () => {
     } finally {
       standin.pinsForbidden = false;
     }
+  });
+});
+
+describe('autocomplete under subcommands', () => {
+  const choicesOf = async (sent: DispatchedInteraction) => {
+    const request = await sent.callback();
+    const body = request.body as { type: number; data?: { choices?: { name: string; value: string }[] } };
+    assert.equal(body.type, 8, 'an autocomplete result');
+    return body.data?.choices ?? [];
+  };
+
+  test('GIVEN /summary create and /quiz play WHEN the topic and the article autocomplete THEN names from the dossier and article ids come back', async () => {
+    const topics = await choicesOf(standin.dispatchInteraction(autocomplete({ name: 'summary', subcommand: 'create', options: { topic: 'Vlad' }, focused: 'topic' })));
+    assert.ok(topics.some((c) => /Vladimir Putin|Vladivostok/u.test(c.value)), JSON.stringify(topics));
+    assert.ok(topics.length <= 25);
+    const articles = await choicesOf(standin.dispatchInteraction(autocomplete({ name: 'quiz', subcommand: 'play', options: { article: 'khasan' }, focused: 'article' })));
+    assert.deepEqual(articles.map((c) => c.value), ['2023-09-kim-jong-un-toi-khasan']);
   });
 });
 
