@@ -16,6 +16,7 @@ export interface FeatureMessages {
   pinnedBy(user: string): Text;
   readonly pinnedFooter: string;
   readonly postedAndPinned: string;
+  readonly pinInProgress: string;
   readonly pinNotInServer: string;
   readonly memberCannotPin: string;
   botLacks(permissions: readonly PermissionName[]): string;
@@ -89,7 +90,7 @@ const PERMISSION_NAMES_EN: Readonly<Record<PermissionName, string>> = {
 };
 
 const vi: FeatureMessages = {
-  storeMissing: 'Tính năng này cần cơ sở dữ liệu của bot, mà hiện cơ sở dữ liệu chưa sẵn sàng. Bạn báo quản trị viên giúp mình nhé.',
+  storeMissing: 'Tính năng này cần đến cơ sở dữ liệu của bot, nhưng hiện cơ sở dữ liệu chưa sẵn sàng. Bạn báo quản trị viên giúp mình nhé.',
   summaryDossier: 'Tóm tắt hồ sơ',
   summaryOfArticle: (title) => `Tóm tắt bài «${title}»`,
   summaryFooter: (n) => `${n} câu trích nguyên văn từ hồ sơ · chỉ bạn thấy bản này; bấm «Đăng và ghim» để chia sẻ với cả kênh`,
@@ -97,6 +98,7 @@ const vi: FeatureMessages = {
   pinnedBy: (user) => ['Bản tóm tắt do ', { user }, ' ghim.'],
   pinnedFooter: 'Các câu được trích nguyên văn từ hồ sơ · /tom-tat để tạo bản khác',
   postedAndPinned: 'Đã đăng và ghim bản tóm tắt trong kênh.',
+  pinInProgress: 'Mình đang đăng bản tóm tắt này rồi, bạn chờ một chút nhé.',
   pinNotInServer: 'Chỉ ghim được bản tóm tắt trong kênh của máy chủ.',
   memberCannotPin: 'Bạn cần quyền «Ghim tin nhắn» (Pin Messages) trong kênh này để đăng và ghim bản tóm tắt. Bản tóm tắt vẫn ở đây để bạn đọc riêng.',
   botLacks: (names) =>
@@ -154,7 +156,7 @@ const vi: FeatureMessages = {
   leaderboardTitle: 'Bảng xếp hạng đố vui',
   leaderboardLine: (points, correct, answered) => `${points} điểm (đúng ${correct}/${answered} câu)`,
   leaderboardEmpty: 'Chưa ai có điểm ở máy chủ này. Gõ /do-vui choi để ra câu đố đầu tiên!',
-  leaderboardYou: 'Thứ hạng của người xem',
+  leaderboardYou: 'Người hỏi',
   ownRank: (rank, members, points) => ` đứng thứ ${rank}/${members} với ${points} điểm.`,
   ownUnranked: ' chưa có điểm nào. Gõ /do-vui choi để tham gia!',
   leaderboardNotInServer: 'Bảng xếp hạng chỉ có trong máy chủ.',
@@ -170,6 +172,7 @@ const en: FeatureMessages = {
   pinnedBy: (user) => ['Summary pinned by ', { user }, '.'],
   pinnedFooter: 'Sentences quoted verbatim from the dossier · /summary to make another',
   postedAndPinned: 'Posted and pinned in the channel.',
+  pinInProgress: 'This summary is already being posted; one moment.',
   pinNotInServer: 'Summaries can only be pinned in a server channel.',
   memberCannotPin: 'You need the Pin Messages permission in this channel to post and pin a summary. The summary is still here for you to read.',
   botLacks: (names) =>

@@ -74,8 +74,24 @@ function articleTitle(ctx: AppContext, articleId: string): string {
 
 // ---- Post & pin -------------------------------------------------------------------------------
 
+/** Presses being posted now, per context: a double click must not post the summary twice. */
+const inFlight = new WeakMap<AppContext, Set<string>>();
+
 /** "Post & pin". Args: tag, topic hash (or -), article ordinal (or -), length. */
 export async function pressPin(ctx: AppContext, req: ButtonRequest): Promise<ButtonOutcome> {
+  const busy = inFlight.get(ctx) ?? new Set<string>();
+  inFlight.set(ctx, busy);
+  const key = `${req.guildId ?? ''}:${req.userId}:${req.customId.args.join(':')}`;
+  if (busy.has(key)) return { kind: 'reply', reply: notice([featureMessages(req.locale).pinInProgress], 'info') };
+  busy.add(key);
+  try {
+    return await postAndPin(ctx, req);
+  } finally {
+    busy.delete(key);
+  }
+}
+
+async function postAndPin(ctx: AppContext, req: ButtonRequest): Promise<ButtonOutcome> {
   const f = featureMessages(req.locale);
   const refuse = (text: string): ButtonOutcome => ({ kind: 'reply', reply: notice([text], 'error') });
   const [tag, hash, article, lengthText] = req.customId.args;

@@ -237,6 +237,20 @@ describe('Post & pin', () => {
     assert.match(description(lost.reply), /không còn dùng được/u, 'without the author line: unusable, not a wrong summary');
   });
 
+  test('GIVEN a double click WHEN the second press arrives while the first is posting THEN the summary is posted once', async () => {
+    const id = pinId();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const channel = fakeChannel();
+    const slow: ChannelActions = { post: async (reply) => (await gate, channel.actions.post(reply)), pin: channel.actions.pin };
+    const first = pressPin(ctx, press(id, { member: BOT, app: BOT, channel: slow }));
+    const second = await pressPin(ctx, press(id, { member: BOT, app: BOT, channel: slow }));
+    assert.match(description(second.reply), /đang đăng bản tóm tắt này/u);
+    release();
+    assert.equal((await first).kind, 'update');
+    assert.equal(channel.posted.length, 1);
+  });
+
   test('GIVEN a DM or an older dossier WHEN pressed THEN the member is told, and nothing is posted', async () => {
     const channel = fakeChannel();
     const dm = await pressPin(ctx, press(pinId(), { guild: false, channel: channel.actions }));
@@ -250,8 +264,11 @@ describe('Post & pin', () => {
     const reply = recentSummaries(ctx, { locale: 'vi', guildId: GUILD });
     assert.equal(reply.ephemeral, true);
     assert.deepEqual(reply.mentionUserIds, []);
-    const text = description(reply);
-    assert.match(text.split('\n')[0] ?? '', /^• \d+\/\d+\/\d{4} · chủ đề «hiệp ước» · ghim bởi <@\d+> · https:\/\/discord\.com\/channels\/111111111111111111\/222222222222222222\/\d+$/mu);
+    const lines = description(reply).split('\n');
+    const newest = store.summaries.recentPinnedSummaries(GUILD, 1)[0]!;
+    assert.equal(lines[0], `• 1/5/2026 · chủ đề «${newest.topic}» · ghim bởi <@${ALICE}> · https://discord.com/channels/${GUILD}/${CHANNEL}/${newest.messageId}`);
+    assert.ok(lines.some((l) => l.includes('chủ đề «hiệp ước» · ghim bởi')), 'the restart test’s pin is listed');
+    assert.equal(lines.length, store.summaries.recentPinnedSummaries(GUILD, 10).length);
     assert.match(recentSummaries(ctx, { locale: 'en', guildId: '999' }).embeds[0]?.description?.[0] as string, /No summary has been pinned/u);
   });
 });
