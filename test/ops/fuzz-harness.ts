@@ -166,3 +166,9 @@ export function describeCase(c: FuzzCase): string {
   });
   return `#${c.n} ${c.kind}: ${json}`;
 }
+
+/** The stand-in's copy of a message the bot just sent or updated (matched by its components), to press its buttons. */
+export function storedMessage(standin: DiscordStandin, body: WireMessage | undefined): APIMessage | undefined {
+  const components = JSON.stringify(body?.components ?? []);
+  return [...standin.messages.values()].reverse().find((m) => m.author.id === standin.botUser.id && JSON.stringify(m.components ?? []) === components);
+}

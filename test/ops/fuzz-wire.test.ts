@@ -13,7 +13,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { APIMessage } from 'discord.js';
 import { createAppContext } from '../../src/app/context.js';
 import { storeFeedbackSink } from '../../src/app/feedback-store.js';
 import { startDiscord, type DiscordShell } from '../../src/discord/client.js';
@@ -25,7 +24,7 @@ import { withAnswerCounts, type CountingStore } from '../../src/store/answer-cou
 import { openStore } from '../../src/store/index.js';
 import { DiscordStandin, type DispatchedInteraction } from '../discord/standin.js';
 import { callbackViolations, messageViolations, type WireCallback, type WireMessage } from './discord-limits.js';
-import { describeCase, FuzzStream, type FuzzCase } from './fuzz-harness.js';
+import { describeCase, FuzzStream, storedMessage, type FuzzCase } from './fuzz-harness.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_125);
 const CASES = Number(process.env['FUZZ_WIRE_CASES'] ?? 240);
@@ -115,9 +114,3 @@ test(`GIVEN ${CASES} seeded hostile interactions WHEN sent over the stand-in to 
   assert.deepEqual(errors, [], 'no error logged');
   t.diagnostic(`wire fuzz: ${CASES} cases, ${requests} requests, ${Math.round(performance.now() - started)} ms (seed ${SEED}); warnings ${lines.filter((l) => l.level === 40).length}`);
 });
-
-/** The stand-in's copy of a message the bot just sent or updated (matched by its components). */
-function storedMessage(standin: DiscordStandin, body: WireMessage | undefined): APIMessage | undefined {
-  const components = JSON.stringify(body?.components ?? []);
-  return [...standin.messages.values()].reverse().find((m) => m.author.id === standin.botUser.id && JSON.stringify(m.components ?? []) === components);
-}
