@@ -1,38 +1,46 @@
 // Does a piece of text hold the kind of answer a question asks for? Cheap surface cues only:
-// they nudge the ranking between windows that cover the question equally well.
-import type { Token } from './analyzer.js';
+// they nudge the ranking between windows that cover the question equally well. Passages keep
+// their diacritics, so the cues are exact forms: folded, "có" (has) would pass for "cơ" and
+// "qua" for "quá", and every sentence would look like an answer.
+import { tokenize, type Token } from './analyzer.js';
 import type { AnswerKind } from './types.js';
 
-const NUMBER_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'nghin', 'ngan', 'trieu', 'ty', 'nua', 'chuc', 'thap', 'ky']);
-const DATE_WORDS = new Set(['ngay', 'thang', 'nam', 'hom', 'luc', 'sang', 'chieu', 'toi', 'dem', 'tuan', 'truoc', 'sau']);
-const PERSON_TITLES = new Set(['ong', 'ba', 'tong', 'chu', 'giao', 'chuyen', 'giam', 'co', 'nguoi', 'bo', 'dai', 'su', 'pho']);
-const PLACE_WORDS = new Set(['tai', 'o', 'den', 'toi', 'thanh', 'pho', 'vung', 'ga', 'san', 'can', 'cu', 'thu', 'do', 'tinh', 'nha', 'may']);
-const REASON_WORDS = new Set(['vi', 'do', 'nham', 'de', 'boi', 'muon', 'nen', 'ly', 'muc', 'dich']);
+const exact = (words: string): ReadonlySet<string> => new Set(words.split(','));
+/** Cue phrases as sequences of exact syllables. */
+const phrases = (list: string): readonly (readonly string[])[] => list.split(',').map((p) => tokenize(p).map((t) => t.exact));
+
+const NUMBER_WORDS = exact('một,hai,ba,bốn,năm,sáu,bảy,tám,chín,mười,mươi,trăm,nghìn,ngàn,triệu,tỷ,tỉ,nửa,chục');
+const DATE_CUES = phrases('ngày,tháng,hôm,sáng,rạng sáng,chiều,tối,đêm,ban đêm,tuần,năm ngoái,năm trước,thập kỷ,hồi,lúc,khi');
+const PERSON_CUES = phrases('ông,bà,tổng thống,chủ tịch,giáo sư,chuyên gia,giám đốc,người phát ngôn,phát ngôn viên,bộ trưởng,đại sứ,thủ tướng,nhà phân tích,lãnh đạo');
+const PLACE_CUES = phrases('tại,ở,đến,tới,thành phố,vùng,ga,sân bay,căn cứ,thủ đô,tỉnh,nhà máy,nhà khách,lãnh thổ');
+const REASON_CUES = phrases('vì,do,nhằm,để,bởi,bởi vì,lý do,nguyên nhân,mục đích,muốn');
 // "bằng gì" is answered by a means: a way, or a vehicle.
-const MANNER_WORDS = new Set(['bang', 'qua', 'theo', 'cach', 'tau', 'xe', 'may', 'bay', 'chuyen', 'co', 'duong', 'sat', 'thuyen']);
-const ORGANISATION_WORDS = new Set(['vien', 'trung', 'tam', 'hoi', 'dong', 'bo', 'van', 'phong', 'hang', 'co', 'quan', 'dai', 'hoc', 'to', 'chuc', 'uy', 'ban']);
+const MANNER_CUES = phrases('bằng,qua,theo cách,cách,tàu,đoàn tàu,xe,máy bay,chuyên cơ,đường sắt,thuyền,ô tô');
+const ORGANISATION_CUES = phrases('viện,học viện,trung tâm,hội đồng,bộ,văn phòng,hãng,cơ quan,đại học,tổ chức,ủy ban,đảng');
 
 export function isNumberToken(t: Token): boolean {
-  return t.isNumber || NUMBER_WORDS.has(t.folded);
+  return t.isNumber || NUMBER_WORDS.has(t.exact);
 }
 
 export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: string): boolean {
   switch (kind) {
     case 'any': return false;
     case 'number': return tokens.some(isNumberToken);
-    case 'date': return tokens.some((t) => /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$|^(1[89]|20)\d\d$/.test(t.folded)) || hasAny(tokens, DATE_WORDS, 2);
-    case 'person': return hasName(tokens, text) || hasAny(tokens, PERSON_TITLES, 1);
-    case 'place': return hasName(tokens, text) && hasAny(tokens, PLACE_WORDS, 1);
-    case 'reason': return hasAny(tokens, REASON_WORDS, 1);
-    case 'manner': return hasAny(tokens, MANNER_WORDS, 1);
-    case 'organisation': return hasAny(tokens, ORGANISATION_WORDS, 2) && hasName(tokens, text);
+    case 'date': return tokens.some((t) => /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$|^(1[89]|20)\d\d$/.test(t.folded)) || hasCue(tokens, DATE_CUES, (t) => t.isNumber);
+    case 'person': return hasName(tokens, text) && hasCue(tokens, PERSON_CUES);
+    case 'place': return hasName(tokens, text) && hasCue(tokens, PLACE_CUES);
+    case 'reason': return hasCue(tokens, REASON_CUES);
+    case 'manner': return hasCue(tokens, MANNER_CUES);
+    case 'organisation': return hasName(tokens, text) && hasCue(tokens, ORGANISATION_CUES);
   }
 }
 
-function hasAny(tokens: readonly Token[], words: ReadonlySet<string>, atLeast: number): boolean {
-  let count = 0;
-  for (const t of tokens) if (words.has(t.folded) && ++count >= atLeast) return true;
-  return false;
+/** One of the cue phrases, optionally followed within two words by a token that passes `then`. */
+function hasCue(tokens: readonly Token[], cues: readonly (readonly string[])[], then?: (t: Token) => boolean): boolean {
+  return tokens.some((_, i) => cues.some((cue) => {
+    if (!cue.every((w, k) => tokens[i + k]?.exact === w)) return false;
+    return !then || tokens.slice(i + cue.length, i + cue.length + 2).some(then);
+  }));
 }
 
 /** Two capitalised words in a row that don't open the sentence: a proper name. */
