@@ -113,6 +113,15 @@ async function main(): Promise<number> {
   }
   const perWindow = config.cooldownCommands ?? DEFAULT_COOLDOWN.commands;
   const windowMs = (config.cooldownSeconds ?? DEFAULT_COOLDOWN.seconds) * 1000;
+  // Signals are caught from here on (a signal before a handler exists would kill the process
+  // outright). Until the bot is ready nothing is in flight: close what is open and exit 0.
+  let onSignal = (signal: string) => {
+    log.info({ signal }, 'stopped before the bot was ready');
+    void closeAll(closers, log).then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  log.info({ api: config.discordApiUrl ?? 'https://discord.com/api' }, 'connecting to Discord');
   try {
     const shell = await startDiscord({
       token: config.discordToken!,
@@ -134,7 +143,7 @@ async function main(): Promise<number> {
     // SIGINT/SIGTERM: new interactions are told the bot is restarting, those in flight finish
     // (bounded), the gateway closes with 1000, then the rest. A second signal kills at once.
     await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
+      onSignal = (signal: string) => {
         stopping = true;
         const started = performance.now();
         log.info({ signal, inFlight: shell.inFlight }, 'shutting down');
@@ -151,8 +160,6 @@ async function main(): Promise<number> {
             resolve();
           });
       };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
     });
     return 0;
   } catch (err) {

@@ -78,3 +78,18 @@ test('GIVEN an idle bot WHEN it gets SIGTERM THEN it closes with 1000 and exits 
   assert.ok(exit.at - signalledAt < 2_000, `exited ${Math.round(exit.at - signalledAt)} ms after SIGTERM`);
   assert.equal(standin.closes.at(-1)?.code, 1000);
 });
+
+test('GIVEN the bot still connecting (a slow gateway lookup) WHEN it gets SIGTERM THEN it exits 0 at once without waiting for Discord', { timeout: 30_000 }, async (t) => {
+  const standin = await DiscordStandin.start();
+  t.after(() => standin.close());
+  standin.failNext('GET /gateway/bot', { delayMs: 5_000 });
+  const bot = startBot(t, botEnv(standin, tempDir(t)));
+  await bot.waitForLine((l) => l.msg === 'connecting to Discord', 15_000, 'connecting');
+  const signalledAt = performance.now();
+  bot.child.kill('SIGTERM');
+  const exit = await bot.exited;
+  assert.equal(exit.code, 0, bot.stderr());
+  assert.ok(exit.at - signalledAt < 2_000, `exited ${Math.round(exit.at - signalledAt)} ms after SIGTERM`);
+  assert.ok(bot.lines.some((l) => l.msg === 'stopped before the bot was ready'));
+  assert.equal(standin.connections.length, 0);
+});
