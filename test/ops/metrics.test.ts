@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { startOpsServer, type Health } from '../../src/observability/server.js';
+import { DiscordStandin, slashCommand } from '../discord/standin.js';
+import { botEnv, startBot, tempDir } from './bot-process.js';
 
 test('GIVEN served interactions WHEN /metrics is scraped THEN counts by command, latency, errors, gateway state and index size are there', async (t) => {
   const metrics = createMetrics();
@@ -82,4 +84,34 @@ test('GIVEN a port already taken WHEN the server starts THEN it rejects instead 
     startOpsServer({ host: '127.0.0.1', port: first.port, registry: metrics.registry, health: () => ({ ok: true, detail: {} }) }),
     /EADDRINUSE/u,
   );
+});
+
+test('GIVEN METRICS_PORT=0 WHEN the real bot runs THEN /healthz and /metrics answer on 127.0.0.1 with commands served by name, and go away on SIGTERM', { timeout: 30_000 }, async (t) => {
+  const standin = await DiscordStandin.start();
+  t.after(() => standin.close());
+  const bot = startBot(t, botEnv(standin, tempDir(t), { METRICS_PORT: '0' }));
+  const serving = await bot.waitForLine((l) => l.msg === 'serving /healthz and /metrics', 15_000, 'the metrics endpoint');
+  assert.equal(serving['host'], '127.0.0.1', 'loopback by default');
+  const base = `http://127.0.0.1:${String(serving['port'])}`;
+  await bot.waitForLine((l) => l.msg === 'ready', 15_000, 'ready');
+  const loaded = bot.lines.find((l) => l.msg === 'index ready')!;
+
+  const health = await fetch(`${base}/healthz`);
+  assert.equal(health.status, 200);
+  assert.deepEqual(await health.json(), { status: 'ok', gateway: 'ready', articles: loaded['articles'], passages: loaded['passages'] });
+  for (const spec of [slashCommand({ name: 'help' }), slashCommand({ name: 'ask', options: { question: 'Kim Jong-un đến Nga bằng gì?' } }), slashCommand({ name: 'nope' })]) {
+    await standin.dispatchInteraction(spec).waitForResponse((r) => r.route === 'POST /interactions/:id/:token/callback' && r.status < 300);
+  }
+  const text = await (await fetch(`${base}/metrics`)).text();
+  assert.match(text, /^hoso_interactions_total\{kind="command",command="help",outcome="ok"\} 1$/mu);
+  assert.match(text, /^hoso_interactions_total\{kind="command",command="ask",outcome="ok"\} 1$/mu);
+  assert.match(text, /^hoso_interactions_total\{kind="command",command="unknown",outcome="unknown"\} 1$/mu);
+  assert.match(text, /^hoso_interaction_duration_seconds_count\{kind="command",command="ask"\} 1$/mu);
+  assert.match(text, /^hoso_gateway_up 1$/mu);
+  assert.match(text, new RegExp(`^hoso_index_articles ${String(loaded['articles'])}$`, 'mu'));
+  assert.match(text, new RegExp(`^hoso_index_passages ${String(loaded['passages'])}$`, 'mu'));
+
+  bot.child.kill('SIGTERM');
+  assert.equal((await bot.exited).code, 0);
+  await assert.rejects(fetch(`${base}/healthz`), 'the endpoint is closed with the bot');
 });
