@@ -187,17 +187,3 @@ export function messages(locale: ReplyLocale): Messages {
   return locale === 'vi' ? vi : en;
 }
 
-/** Example questions shown by /help and the question autocomplete. */
-export const EXAMPLE_QUESTIONS: Readonly<Record<ReplyLocale, readonly string[]>> = {
-  vi: [
-    'Kim Jong-un đến Nga bằng gì?',
-    'Ông Putin tới Bình Nhưỡng khi nào?',
-    'Hai nhà lãnh đạo ký hiệp ước gì?',
-    'Thượng đỉnh Putin - Kim năm 2019 diễn ra ở đâu?',
-  ],
-  en: [
-    'How did Kim Jong-un travel to Russia?',
-    'When did Putin arrive in Pyongyang?',
-    'Where did Putin and Kim meet in 2019?',
-  ],
-};

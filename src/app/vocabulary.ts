@@ -5,7 +5,6 @@ import { formatDate } from '../core/citation.js';
 import { tokenize } from '../core/analyzer.js';
 import type { PassageIndex } from '../core/passage-index.js';
 import type { Article, ReplyLocale } from '../core/types.js';
-import { EXAMPLE_QUESTIONS } from './messages.js';
 import type { Choice } from './reply.js';
 
 export const MAX_CHOICES = 25;
@@ -28,6 +27,8 @@ export interface ArticleEntry {
 export interface Vocabulary {
   readonly names: readonly Name[];
   readonly articles: readonly ArticleEntry[];
+  /** The dossier's example questions (corpus/examples.yaml). */
+  readonly examples: Readonly<Record<ReplyLocale, readonly string[]>>;
 }
 
 /** Titles that start a capitalised run without being part of the name ("Ông Kim"). */
@@ -68,7 +69,8 @@ export function buildVocabulary(index: PassageIndex): Vocabulary {
     ordinal,
     words: foldedWords([article.title, article.id.replace(/-/g, ' '), article.outlet ?? '', article.date].join(' ')),
   }));
-  return { names: [...names.values()].sort((a, b) => b.weight - a.weight || a.display.localeCompare(b.display)), articles };
+  const examples = index.dossier.examples ?? { vi: [], en: [] };
+  return { names: [...names.values()].sort((a, b) => b.weight - a.weight || a.display.localeCompare(b.display)), articles, examples };
 }
 
 /** Runs of two or more capitalised words ("Vladimir Putin", "Bình Nhưỡng"), not at a sentence start. */
@@ -84,7 +86,7 @@ function capitalisedNames(texts: readonly string[]): string[] {
 export function completeQuestion(vocabulary: Vocabulary, input: string, locale: ReplyLocale): Choice[] {
   const typed = input.normalize('NFC');
   if (typed.trim() === '') {
-    const examples = [...EXAMPLE_QUESTIONS[locale], ...EXAMPLE_QUESTIONS[locale === 'vi' ? 'en' : 'vi']];
+    const examples = [...vocabulary.examples[locale], ...vocabulary.examples[locale === 'vi' ? 'en' : 'vi']];
     return examples.slice(0, MAX_CHOICES).map((q) => ({ name: q, value: q }));
   }
   if (typed.length > MAX_CHOICE_VALUE) return [];

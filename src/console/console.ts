@@ -1,5 +1,5 @@
 // The local console: the same commands and handlers as the Discord bot, typed at a prompt.
-// "/ask Kim Jong-un đến Nga bằng gì?" prints the answer as a box; its buttons are numbered and
+// "/ask Kim Jong-un đi Nga bằng tàu gì?" prints the answer as a box; its buttons are numbered and
 // typing a number presses one. Works on a terminal (prompt, Tab completion) and on piped input.
 import { createInterface, type Completer } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';

@@ -4,8 +4,8 @@ import type { QueryProblem, ReplyLocale } from './types.js';
 
 const MESSAGES: Record<QueryProblem, Record<ReplyLocale, string>> = {
   'empty': {
-    vi: 'Bạn chưa nhập câu hỏi. Ví dụ: "Kim Jong-un đến Nga bằng gì?"',
-    en: 'The question is empty. Try, for example: "How did Kim Jong-un travel to Russia?"',
+    vi: 'Bạn chưa nhập câu hỏi. Hãy hỏi về một người, một sự kiện hay một địa danh trong hồ sơ; /help có câu hỏi mẫu.',
+    en: 'The question is empty. Ask about a person, an event or a place in the dossier; /help has example questions.',
   },
   'too-long': {
     vi: `Câu hỏi dài quá (tối đa ${MAX_QUESTION_LENGTH} ký tự). Bạn hỏi ngắn gọn hơn nhé.`,

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { AliasGroup, Article, Dossier, GlossaryEntry, Passage } from '../core/types.js';
+import type { AliasGroup, Article, Dossier, GlossaryEntry, Passage, ReplyLocale } from '../core/types.js';
 import { parseArticle } from './parse.js';
 
 export interface LoadProblem {
@@ -22,6 +22,7 @@ export interface LoadResult {
 export const ALIASES_FILE = 'aliases.yaml';
 export const GLOSSARY_FILE = 'glossary.yaml';
 export const SYNONYMS_FILE = 'synonyms.yaml';
+export const EXAMPLES_FILE = 'examples.yaml';
 const ARTICLE_EXTENSION = '.md';
 const NOT_ARTICLES = new Set(['readme.md']);
 
@@ -43,7 +44,8 @@ export function loadDossier(dir: string): LoadResult {
   const aliases = names.includes(ALIASES_FILE) ? readGroups(ALIASES_FILE, read(ALIASES_FILE), problems) : [];
   const synonyms = names.includes(SYNONYMS_FILE) ? readGroups(SYNONYMS_FILE, read(SYNONYMS_FILE), problems) : [];
   const glossary = names.includes(GLOSSARY_FILE) ? readGlossary(read(GLOSSARY_FILE), problems) : [];
-  const dossier: Dossier = { articles, passages, aliases, glossary, synonyms, version: hash.digest('hex').slice(0, 12) };
+  const examples = names.includes(EXAMPLES_FILE) ? readExamples(read(EXAMPLES_FILE), problems) : undefined;
+  const dossier: Dossier = { articles, passages, aliases, glossary, synonyms, ...(examples ? { examples } : {}), version: hash.digest('hex').slice(0, 12) };
   return { dossier, problems };
 }
 
@@ -140,4 +142,22 @@ function readGlossary(text: string | undefined, problems: LoadProblem[]): Glossa
     entries.push({ en: en.normalize('NFC').trim(), vi: list.map((v: string) => v.normalize('NFC').trim()) });
   }
   return entries;
+}
+
+/** examples.yaml: `vi:` and `en:` lists of example questions. */
+function readExamples(text: string | undefined, problems: LoadProblem[]): Record<ReplyLocale, string[]> | undefined {
+  const value = readYamlList(text, EXAMPLES_FILE, problems);
+  if (value === undefined || value === null) return undefined;
+  const shape = 'must map "vi" and "en" to lists of questions';
+  if (typeof value !== 'object' || Array.isArray(value)) return void problems.push({ file: EXAMPLES_FILE, problem: shape }), undefined;
+  const record = value as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((k) => k !== 'vi' && k !== 'en');
+  if (unknown.length > 0) problems.push({ file: EXAMPLES_FILE, problem: `unknown key(s) ${unknown.join(', ')}: ${shape}` });
+  const list = (key: ReplyLocale): string[] => {
+    const v = record[key] ?? [];
+    if (Array.isArray(v) && v.every((q) => typeof q === 'string' && q.trim() !== '')) return v.map((q: string) => q.normalize('NFC').trim());
+    problems.push({ file: EXAMPLES_FILE, problem: `"${key}" ${shape.slice(5)}` });
+    return [];
+  };
+  return { vi: list('vi'), en: list('en') };
 }
