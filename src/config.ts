@@ -31,6 +31,8 @@ export interface Config {
   readonly metricsHost?: string;
   /** Minutes a /quiz question takes answers; absent: the app's default (10). */
   readonly quizExpiryMinutes?: number;
+  /** Quizzes a channel may hold open at once; absent: the app's default (3). */
+  readonly quizMaxOpenPerChannel?: number;
 }
 
 /** Per-member cooldown when COOLDOWN_COMMANDS / COOLDOWN_SECONDS are unset: 5 commands per 10 s. */
@@ -43,6 +45,7 @@ export type ConfigResult = { readonly ok: true; readonly config: Config } | { re
 export const VARIABLES = [
   'DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'DATA_DIR',
   'CORPUS_DIR', 'COOLDOWN_COMMANDS', 'COOLDOWN_SECONDS', 'METRICS_PORT', 'METRICS_HOST', 'QUIZ_EXPIRY_MINUTES',
+  'QUIZ_MAX_OPEN_PER_CHANNEL',
 ] as const;
 
 // Empty values (`DISCORD_GUILD_ID=` in a copied .env.example) count as unset.
@@ -90,6 +93,7 @@ const schema = z
     METRICS_PORT: optional(integer(0, 65_535, 'a TCP port; 0 picks a free one')),
     METRICS_HOST: optional(host),
     QUIZ_EXPIRY_MINUTES: optional(integer(1, 1_440, 'minutes a quiz takes answers')),
+    QUIZ_MAX_OPEN_PER_CHANNEL: optional(integer(1, 25, 'quizzes open at once in one channel')),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_CLIENT_ID === undefined) {
@@ -124,6 +128,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(v.METRICS_PORT !== undefined ? { metricsPort: v.METRICS_PORT } : {}),
     ...(v.METRICS_HOST !== undefined ? { metricsHost: v.METRICS_HOST } : {}),
     ...(v.QUIZ_EXPIRY_MINUTES !== undefined ? { quizExpiryMinutes: v.QUIZ_EXPIRY_MINUTES } : {}),
+    ...(v.QUIZ_MAX_OPEN_PER_CHANNEL !== undefined ? { quizMaxOpenPerChannel: v.QUIZ_MAX_OPEN_PER_CHANNEL } : {}),
   };
   return { ok: true, config: Object.freeze(config) };
 }

@@ -68,7 +68,10 @@ async function main(): Promise<number> {
     feedback: storeFeedbackSink(store.feedback),
     commands: summarize(commands),
     store,
-    ...(config.quizExpiryMinutes !== undefined ? { quiz: { expiryMs: config.quizExpiryMinutes * 60_000 } } : {}),
+    quiz: {
+      ...(config.quizExpiryMinutes !== undefined ? { expiryMs: config.quizExpiryMinutes * 60_000 } : {}),
+      ...(config.quizMaxOpenPerChannel !== undefined ? { maxOpenPerChannel: config.quizMaxOpenPerChannel } : {}),
+    },
   });
   answer(index, 'Kim Jong-un'); // warm the query-side caches so the first member does not wait
 

@@ -17,8 +17,8 @@ import { storedMessage } from './fuzz-harness.js';
 import type { WireCallback } from './discord-limits.js';
 
 const CALLBACK = 'POST /interactions/:id/:token/callback';
-const MEMBERS = 40;
-const MAX_OPEN_QUIZZES = 3; // the app's default bound per channel
+const MEMBERS = 50;
+const MAX_OPEN_QUIZZES = 2; // QUIZ_MAX_OPEN_PER_CHANNEL below (the default is 3)
 
 interface Press {
   readonly quiz: string;
@@ -49,7 +49,7 @@ test('GIVEN members answering quizzes WHEN the bot is killed with SIGKILL mid-wa
   const standin = await DiscordStandin.start();
   t.after(() => standin.close());
   const dataDir = tempDir(t);
-  const env = botEnv(standin, dataDir);
+  const env = botEnv(standin, dataDir, { QUIZ_MAX_OPEN_PER_CHANNEL: String(MAX_OPEN_QUIZZES) });
   const first = startBot(t, env);
   await ready(first);
 
@@ -68,7 +68,7 @@ test('GIVEN members answering quizzes WHEN the bot is killed with SIGKILL mid-wa
   }
   const refused = await callbackOf(standin.dispatchInteraction(slashCommand({ name: 'quiz', subcommand: 'play', locale: 'en-US' })));
   assert.equal(refused.data?.flags, 64, 'the refusal is private');
-  assert.match(refused.data?.embeds?.[0]?.description ?? '', /already has 3 open quizzes/u, 'the per-channel bound holds');
+  assert.match(refused.data?.embeds?.[0]?.description ?? '', new RegExp(`already has ${MAX_OPEN_QUIZZES} open quizzes`, 'u'), 'the per-channel bound holds');
 
   const press = (quiz: (typeof quizzes)[number], member: string, letter: string): Press => ({
     quiz: quiz.id,
