@@ -36,8 +36,8 @@ export interface ReplyPayload extends MessagePayload {
 }
 
 export function allowedMentions(reply: Pick<Reply, 'mentionUserIds'>): MessageMentionOptions {
-  // Only user ids (17-20 digits): anything else would make Discord refuse the whole message.
-  const users = [...new Set(reply.mentionUserIds)].filter((id) => /^\d{17,20}$/u.test(id)).slice(0, 100);
+  // Only ids (digits): anything else would make Discord refuse the whole message.
+  const users = [...new Set(reply.mentionUserIds)].filter((id) => /^\d{1,20}$/u.test(id)).slice(0, 100);
   return { parse: [], users, roles: [], repliedUser: false };
 }
 
