@@ -3,7 +3,7 @@
 // Every token keeps its character span in the original text so a renderer can bold it.
 
 /** Bump when analysis changes: saved indexes carry it and are rebuilt when it differs. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 export interface Token {
   /** Lower case, NFC, tone mark on the canonical vowel. */
@@ -31,15 +31,36 @@ export function tokenize(text: string): Token[] {
     const raw = match[0];
     const exact = normalizeSyllable(raw);
     const joined = previousEnd >= 0 && JOINER.test(text.slice(previousEnd, start));
-    tokens.push({ exact, folded: fold(exact), start, end: start + raw.length, joined, isNumber: /^\p{N}/u.test(raw) });
+    tokens.push({ exact, folded: foldSyllable(exact), start, end: start + raw.length, joined, isNumber: /^\p{N}/u.test(raw) });
     previousEnd = start + raw.length;
   }
   return tokens;
 }
 
+/** Syllables repeat endlessly; normalizing each form once keeps tokenizing cheap. Bounded. */
+const syllableCache = new Map<string, string>();
+const SYLLABLE_CACHE_LIMIT = 50_000;
+
 /** Lower case, NFC and canonical tone placement for one syllable. */
 export function normalizeSyllable(raw: string): string {
-  return placeToneMark(raw.normalize('NFC').toLowerCase());
+  const cached = syllableCache.get(raw);
+  if (cached !== undefined) return cached;
+  const normalized = placeToneMark(raw.normalize('NFC').toLowerCase());
+  if (syllableCache.size >= SYLLABLE_CACHE_LIMIT) syllableCache.clear();
+  syllableCache.set(raw, normalized);
+  return normalized;
+}
+
+const foldCache = new Map<string, string>();
+
+/** `fold` for one normalized syllable, cached like `normalizeSyllable`. */
+function foldSyllable(syllable: string): string {
+  const cached = foldCache.get(syllable);
+  if (cached !== undefined) return cached;
+  const folded = fold(syllable);
+  if (foldCache.size >= SYLLABLE_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(syllable, folded);
+  return folded;
 }
 
 /** Remove every diacritic and map đ to d. */

@@ -5,15 +5,14 @@ import type { Query, SearchOptions } from 'minisearch';
 import { holdsKind, isNumberToken } from './answer-kinds.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, type PassageAnalysis, type Sentence } from './passage-analysis.js';
-import type { PassageIndex } from './passage-index.js';
+import { termFrequency, type PassageIndex } from './passage-index.js';
 import { analyzeQuery, checkQuestion, type AnalyzedQuery, type Slot } from './query.js';
-import type { Answer, Checked, Confidence, Result, Span } from './types.js';
+import type { Answer, AnswerKind, Checked, Confidence, Result, Span } from './types.js';
 
 /** Ranking parameters; defaults were tuned on eval/questions.jsonl (see scripts/eval.ts). */
 export interface RankingParams {
   readonly candidates: number;
   readonly bm25: { readonly k: number; readonly b: number; readonly d: number };
-  readonly exactBoost: number;
   readonly conceptBoost: number;
   readonly contextBoost: number;
   readonly captionBoost: number;
@@ -38,6 +37,12 @@ export interface RankingParams {
   readonly unknownWeight: number;
   /** ... and to an English word that is in neither the glossary nor the dossier, as a share of that. */
   readonly unknownEnglishShare: number;
+  /** Candidates come from terms in at most this share of passages (or this many, in a small dossier)... */
+  readonly candidateTermShare: number;
+  readonly candidateTermFloor: number;
+  /** ... but always from the rarest few, and from at most this many. */
+  readonly minCandidateTerms: number;
+  readonly maxCandidateTerms: number;
   /** Drop single syllables found in more than this share of passages (their pairs stay). */
   readonly commonShare: number;
 }
@@ -45,7 +50,6 @@ export interface RankingParams {
 export const DEFAULT_PARAMS: RankingParams = {
   candidates: 30,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  exactBoost: 1.5,
   conceptBoost: 2,
   contextBoost: 0.3,
   captionBoost: 0.6,
@@ -62,6 +66,10 @@ export const DEFAULT_PARAMS: RankingParams = {
   unknownWeight: 1,
   unknownEnglishShare: 0.3,
   commonShare: 0.3,
+  candidateTermShare: 0.02,
+  candidateTermFloor: 500,
+  minCandidateTerms: 4,
+  maxCandidateTerms: 32,
 };
 
 export interface AnswerOptions {
@@ -138,7 +146,7 @@ interface Window {
 export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: RankingParams, articleId?: string): Ranked[] {
   const slots = query.slots.filter((s) => !isTooCommon(index, s, query, params));
   if (slots.length === 0) return [];
-  const hits = index.search.search(miniSearchQuery(slots, query, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
+  const hits = index.search.search(miniSearchQuery(index, slots, query, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
   const top = hits[0]?.score ?? 1;
   const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0) + unknownWeight(index, query, params);
   const ranked = hits.map((hit) => {
@@ -166,22 +174,37 @@ function unknownWeight(index: PassageIndex, query: AnalyzedQuery, params: Rankin
   return (query.unknown.length + params.unknownEnglishShare * query.unknownEnglish.length) * weight;
 }
 
-function miniSearchQuery(slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): Query {
+function miniSearchQuery(index: PassageIndex, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): Query {
   const weights = new Map<string, number>();
   for (const slot of slots) slot.alternatives.forEach((alt, i) => { for (const w of alt) weights.set(w, Math.max(weights.get(w) ?? 0, slot.weight * (slot.credits?.[i] ?? 1))); });
   for (const pair of query.pairs) weights.set(pair, Math.max(...pair.split('_').map(query.idf)));
   const mean = [...weights.values()].reduce((a, b) => a + b, 0) / Math.max(weights.size, 1) || 1;
   const boostTerm = (term: string) => (weights.get(term) ?? mean) / mean;
-  const concepts = [...weights.keys()].filter(isConceptId);
-  const words = [...weights.keys()].filter((t) => !isConceptId(t));
-  const exact = slots.flatMap((s) => s.exact);
+  const terms = candidateTerms(index, [...weights.keys()], params);
+  const concepts = terms.filter(isConceptId);
+  const words = terms.filter((t) => !isConceptId(t));
   const queries: Query[] = [
     { queries: words, fields: ['folded'], boostTerm },
     { queries: words.filter((w) => !w.includes('_')), fields: ['context'], boost: { context: params.contextBoost } },
   ];
-  if (exact.length > 0) queries.push({ queries: exact, fields: ['exact'], boost: { exact: params.exactBoost } });
   if (concepts.length > 0) queries.push({ queries: concepts, fields: ['concept'], boost: { concept: params.conceptBoost }, boostTerm });
   return { combineWith: 'OR', queries };
+}
+
+/**
+ * The terms that find candidates: the rarest ones. MiniSearch scores every passage holding any
+ * query term, so a syllable found in a fifth of a large dossier costs more than it tells; the
+ * window scoring still counts it. Terms found nowhere cost nothing and are dropped too.
+ */
+function candidateTerms(index: PassageIndex, terms: readonly string[], params: RankingParams): string[] {
+  const n = Math.max(index.dossier.passages.length, 1);
+  const withCounts = terms
+    .map((term) => ({ term, count: termFrequency(index, term, isConceptId(term) ? 'concept' : 'folded') }))
+    .filter((t) => t.count > 0)
+    .sort((a, b) => a.count - b.count);
+  const cap = Math.max(params.candidateTermShare * n, params.candidateTermFloor);
+  const rare = withCounts.filter((t, i) => i < params.minCandidateTerms || t.count <= cap);
+  return rare.slice(0, params.maxCandidateTerms).map((t) => t.term);
 }
 
 function isConceptId(term: string): boolean {
@@ -199,55 +222,90 @@ function searchOptions(index: PassageIndex, params: RankingParams, articleId?: s
 
 const MAX_WINDOW = 3;
 
+/**
+ * Which sentences of one passage hold each query term, as bit masks (bit i: sentence i), computed
+ * once per passage so that scoring its windows allocates nothing. Paragraphs of more than 31
+ * sentences are scored on their first 31.
+ */
+class SentenceMasks {
+  private readonly folded = new Map<string, number>();
+  private readonly exact = new Map<string, number>();
+  readonly kind: number;
+  readonly count: number;
+
+  constructor(readonly analysis: PassageAnalysis, expected: AnswerKind) {
+    this.count = Math.min(analysis.sentences.length, 31);
+    let kind = 0;
+    for (let i = 0; i < this.count; i++) if (holdsKind(expected, analysis.sentences[i]!.tokens, analysis.passage.text)) kind |= 1 << i;
+    this.kind = kind;
+  }
+
+  of(term: string): number {
+    return this.lookup(this.folded, term, (s) => s.terms);
+  }
+
+  ofExact(term: string): number {
+    return this.lookup(this.exact, term, (s) => s.exactTerms);
+  }
+
+  private lookup(cache: Map<string, number>, term: string, set: (s: Sentence) => ReadonlySet<string>): number {
+    let mask = cache.get(term);
+    if (mask === undefined) {
+      mask = 0;
+      for (let i = 0; i < this.count; i++) if (set(this.analysis.sentences[i]!).has(term)) mask |= 1 << i;
+      cache.set(term, mask);
+    }
+    return mask;
+  }
+}
+
 function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
-  let best: Window = { first: 0, last: 0, score: -Infinity, coverage: 0, matched: new Set(), phrases: 0 };
-  const { sentences } = analysis;
-  for (let first = 0; first < sentences.length; first++) {
-    for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW); last++) {
-      const window = scoreWindow(analysis, sentences.slice(first, last + 1), slots, totalWeight, query, params);
+  const masks = new SentenceMasks(analysis, query.expected);
+  let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
+  for (let first = 0; first < Math.max(masks.count, 1); first++) {
+    for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
+      const window = scoreWindow(masks, rangeMask(first, last), slots, totalWeight, query, params);
       const score = window.score - params.extraSentencePenalty * (last - first);
       if (score > best.score) best = { ...window, first, last, score };
     }
   }
-  return best;
+  return { ...best, matched: matchedTerms(masks, rangeMask(best.first, best.last), slots, query) };
 }
 
-function scoreWindow(analysis: PassageAnalysis, sentences: readonly Sentence[], slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
-  const inText = (term: string) => sentences.some((s) => s.terms.has(term));
-  const matched = new Set<string>();
-  let phrase = 0;
-  const brokenCompoundWords = new Set<string>();
-  for (const pair of query.pairs) {
-    if (inText(pair)) {
-      phrase += 1;
-      matched.add(pair);
-    } else if (query.compounds.has(pair)) for (const w of pair.split('_')) brokenCompoundWords.add(w);
-  }
+function rangeMask(first: number, last: number): number {
+  return ((1 << (last + 1)) - 1) & ~((1 << first) - 1);
+}
+
+function scoreWindow(masks: SentenceMasks, window: number, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
+  const context = masks.analysis.contextTerms;
+  const inText = (term: string) => (masks.of(term) & window) !== 0;
+  let phrases = 0;
+  for (const pair of query.pairs) if (inText(pair)) phrases += 1;
   // A syllable of a compound met outside it is another word ("hạt" of "hạt nhân" in "hạt giống").
-  const credit = (term: string) => (inText(term) || analysis.contextTerms.has(term) ? (brokenCompoundWords.has(term) && !matched.has(term) ? params.brokenCompoundCredit : 1) : 0);
+  const broken = (word: string) => query.pairs.some((pair) => query.compounds.has(pair) && pair.split('_').includes(word) && !inText(pair));
+  const credit = (term: string) => (inText(term) || context.has(term) ? (broken(term) ? params.brokenCompoundCredit : 1) : 0);
   let covered = 0;
   let exact = 0;
   for (const slot of slots) {
-    const share = Math.max(...slot.alternatives.map((alt, i) => alternativeShare(alt, credit, query, matched) * (slot.credits?.[i] ?? 1)));
+    let share = 0;
+    slot.alternatives.forEach((alt, i) => { share = Math.max(share, alternativeShare(alt, credit, query) * (slot.credits?.[i] ?? 1)); });
     covered += slot.weight * share;
-    if (share > 0 && slot.exact.length > 0 && slot.exact.every((e) => sentences.some((s) => s.exactTerms.has(e)))) exact += slot.weight;
+    if (share > 0 && slot.exact.length > 0 && slot.exact.every((e) => (masks.ofExact(e) & window) !== 0)) exact += slot.weight;
   }
   const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-  const tokens = sentences.flatMap((s) => s.tokens);
-  const kind = holdsKind(query.expected, tokens, analysis.passage.text) ? params.kindBonus : 0;
   const score = coverage
-    + params.phraseBonus * (query.pairs.length > 0 ? phrase / query.pairs.length : 0)
+    + params.phraseBonus * (query.pairs.length > 0 ? phrases / query.pairs.length : 0)
     + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
-    + kind;
-  return { coverage, matched, score, phrases: phrase };
+    + ((masks.kind & window) !== 0 ? params.kindBonus : 0);
+  return { coverage, score, phrases };
 }
 
 /**
  * How much of one alternative (idf-weighted, times each word's credit) the window holds. A
  * rendering of several words met only in part counts half ("tiêm kích" is not the "tiềm" of
- * "tiềm năng"), and only a complete alternative is recorded for bolding.
+ * "tiềm năng").
  */
-function alternativeShare(alt: readonly string[], credit: (term: string) => number, query: AnalyzedQuery, matched: Set<string>): number {
+function alternativeShare(alt: readonly string[], credit: (term: string) => number, query: AnalyzedQuery): number {
   let found = 0;
   let total = 0;
   let present = 0;
@@ -260,12 +318,26 @@ function alternativeShare(alt: readonly string[], credit: (term: string) => numb
       present += 1;
     }
   }
-  const complete = present === alt.length;
-  // Bold a several-word rendering only where it stands as a phrase: record its pairs, not its syllables.
-  if (complete && alt.length === 1) matched.add(alt[0]!);
-  if (complete) for (let i = 1; i < alt.length; i++) matched.add(`${alt[i - 1]}_${alt[i]}`);
   const share = total > 0 ? found / total : 0;
-  return complete ? share : share / 2;
+  return present === alt.length ? share : share / 2;
+}
+
+/**
+ * The terms to bold in the chosen window: the question's pairs found as phrases, and each
+ * alternative found whole — a single word as itself, a several-word rendering by its pairs only,
+ * so that its syllables are not bolded where they stand alone.
+ */
+function matchedTerms(masks: SentenceMasks, window: number, slots: readonly Slot[], query: AnalyzedQuery): Set<string> {
+  const inText = (term: string) => (masks.of(term) & window) !== 0;
+  const matched = new Set(query.pairs.filter(inText));
+  for (const slot of slots) {
+    for (const alt of slot.alternatives) {
+      if (!alt.every((w) => inText(w) || masks.analysis.contextTerms.has(w))) continue;
+      if (alt.length === 1) matched.add(alt[0]!);
+      for (let i = 1; i < alt.length; i++) matched.add(`${alt[i - 1]}_${alt[i]}`);
+    }
+  }
+  return matched;
 }
 
 /** A number (in digits or words) followed within three words by one of the counters. */

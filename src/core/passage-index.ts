@@ -7,9 +7,7 @@ import type { Article, Dossier, Passage } from './types.js';
 
 export interface IndexDocument {
   readonly id: number;
-  /** Exact forms (tone-normalized, with diacritics): syllables and bigrams. */
-  readonly exact: string;
-  /** Folded forms: syllables and bigrams. */
+  /** Folded forms: syllables and bigrams. (Exact forms are not indexed: windows are scored on them.) */
   readonly folded: string;
   /** Alias concepts named in the passage. */
   readonly concept: string;
@@ -22,6 +20,8 @@ export interface PassageIndex {
   readonly search: MiniSearch<IndexDocument>;
   /** Folded syllable -> number of passages holding it. */
   readonly documentFrequency: ReadonlyMap<string, number>;
+  /** Every exact (tone-normalized, with diacritics) syllable of the dossier. */
+  readonly exactVocabulary: ReadonlySet<string>;
   readonly articlesById: ReadonlyMap<string, Article>;
   readonly aliasConcepts: PhraseMatcher<string>;
   /** Concept id -> display form (the group's canonical spelling). */
@@ -31,7 +31,7 @@ export interface PassageIndex {
   readonly synonyms: PhraseMatcher<readonly (readonly string[])[]>;
 }
 
-export const SEARCH_FIELDS = ['exact', 'folded', 'concept', 'context'] as const;
+export const SEARCH_FIELDS = ['folded', 'concept', 'context'] as const;
 
 /** Options shared by building and loading: MiniSearch needs the same ones both times. */
 export function miniSearchOptions(): Options<IndexDocument> {
@@ -49,17 +49,18 @@ export function buildIndex(dossier: Dossier): PassageIndex {
   const base = indexParts(dossier);
   const search = new MiniSearch<IndexDocument>(miniSearchOptions());
   const documentFrequency = new Map<string, number>();
+  const exactVocabulary = new Set<string>();
   dossier.passages.forEach((passage, id) => {
-    const doc = indexDocument(passage, id, base);
+    const doc = indexDocument(passage, id, base, exactVocabulary);
     search.add(doc);
     for (const syllable of new Set(doc.folded.split(' '))) {
       if (!syllable.includes('_') && syllable !== '') documentFrequency.set(syllable, (documentFrequency.get(syllable) ?? 0) + 1);
     }
   });
-  return { ...base, search, documentFrequency };
+  return { ...base, search, documentFrequency, exactVocabulary };
 }
 
-type IndexParts = Omit<PassageIndex, 'search' | 'documentFrequency'>;
+type IndexParts = Omit<PassageIndex, 'search' | 'documentFrequency' | 'exactVocabulary'>;
 
 function indexParts(dossier: Dossier): IndexParts {
   const aliasConcepts = new PhraseMatcher<string>();
@@ -86,22 +87,23 @@ function indexParts(dossier: Dossier): IndexParts {
   };
 }
 
-export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>): IndexDocument {
+export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>, exactVocabulary: Set<string>): IndexDocument {
   const tokens = tokenize(passage.text);
+  for (const t of tokens) exactVocabulary.add(t.exact);
   const article = parts.articlesById.get(passage.articleId);
   const contextTokens = passage.heading ? tokenize(passage.heading) : [];
   const year = article?.date.slice(0, 4);
   return {
     id,
-    exact: terms(tokens, 'exact').join(' '),
-    folded: terms(tokens, 'folded').join(' '),
+    folded: foldedTerms(tokens).join(' '),
     concept: conceptsIn(tokens, parts.aliasConcepts).join(' '),
-    context: [...terms(contextTokens, 'folded'), ...(year ? [year] : [])].join(' '),
+    context: [...foldedTerms(contextTokens), ...(year ? [year] : [])].join(' '),
   };
 }
 
-function terms(tokens: readonly Token[], key: 'exact' | 'folded'): string[] {
-  return [...tokens.map((t) => t[key]), ...bigrams(tokens, key)];
+/** Folded syllables and the pairs of joined neighbours. */
+function foldedTerms(tokens: readonly Token[]): string[] {
+  return [...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded')];
 }
 
 export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<string>): string[] {
@@ -131,7 +133,7 @@ export interface SavedIndexHeader {
   readonly passages: number;
 }
 
-/** Serialize: a header line, then MiniSearch's JSON, then the frequency table. */
+/** Serialize: a header line, MiniSearch's JSON, the frequency table, the exact vocabulary; one per line. */
 export function serializeIndex(index: PassageIndex): string {
   const header: SavedIndexHeader = {
     format: 'hoso-index',
@@ -139,7 +141,7 @@ export function serializeIndex(index: PassageIndex): string {
     dossierVersion: index.dossier.version,
     passages: index.dossier.passages.length,
   };
-  return `${JSON.stringify(header)}\n${JSON.stringify(index.search)}\n${JSON.stringify([...index.documentFrequency])}\n`;
+  return `${JSON.stringify(header)}\n${JSON.stringify(index.search)}\n${JSON.stringify([...index.documentFrequency])}\n${JSON.stringify([...index.exactVocabulary])}\n`;
 }
 
 export function readSavedHeader(saved: string): SavedIndexHeader | undefined {
@@ -165,9 +167,10 @@ export function staleReason(header: SavedIndexHeader | undefined, dossier: Dossi
 export function deserializeIndex(saved: string, dossier: Dossier): PassageIndex {
   const reason = staleReason(readSavedHeader(saved), dossier);
   if (reason) throw new Error(`hoso: saved index is stale: ${reason}`);
-  const firstBreak = saved.indexOf('\n');
-  const secondBreak = saved.indexOf('\n', firstBreak + 1);
-  const search = MiniSearch.loadJSON<IndexDocument>(saved.slice(firstBreak + 1, secondBreak), miniSearchOptions());
-  const frequencies = JSON.parse(saved.slice(secondBreak + 1)) as [string, number][];
-  return { ...indexParts(dossier), search, documentFrequency: new Map(frequencies) };
+  const [, searchJson, frequenciesJson, vocabularyJson] = saved.split('\n');
+  if (vocabularyJson === undefined) throw new Error('hoso: saved index is cut short');
+  const search = MiniSearch.loadJSON<IndexDocument>(searchJson!, miniSearchOptions());
+  const frequencies = JSON.parse(frequenciesJson!) as [string, number][];
+  const vocabulary = JSON.parse(vocabularyJson) as string[];
+  return { ...indexParts(dossier), search, documentFrequency: new Map(frequencies), exactVocabulary: new Set(vocabulary) };
 }

@@ -247,7 +247,7 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   // Words a synonym slot stands for get no slot of their own, but still form pairs.
   // Typed with diacritics that the dossier never uses ("Bân" where it has only "bàn", "bán"), a word is
   // probably another word: its folded matches earn partial credit.
-  const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && termFrequency(index, w.exact, 'exact') === 0;
+  const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && !index.exactVocabulary.has(w.exact);
   const slots: Slot[] = words.flatMap((w, i) => (w && !bySynonym[i]
     ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded] }]
     : []));
