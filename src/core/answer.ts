@@ -48,7 +48,7 @@ export interface RankingParams {
 }
 
 export const DEFAULT_PARAMS: RankingParams = {
-  candidates: 30,
+  candidates: 15,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   conceptBoost: 2,
   contextBoost: 0.3,
@@ -66,8 +66,8 @@ export const DEFAULT_PARAMS: RankingParams = {
   unknownWeight: 1,
   unknownEnglishShare: 0.3,
   commonShare: 0.3,
-  candidateTermShare: 0.02,
-  candidateTermFloor: 500,
+  candidateTermShare: 0.01,
+  candidateTermFloor: 200,
   minCandidateTerms: 4,
   maxCandidateTerms: 32,
 };
@@ -282,7 +282,7 @@ function scoreWindow(masks: SentenceMasks, window: number, slots: readonly Slot[
   let phrases = 0;
   for (const pair of query.pairs) if (inText(pair)) phrases += 1;
   // A syllable of a compound met outside it is another word ("hạt" of "hạt nhân" in "hạt giống").
-  const broken = (word: string) => query.pairs.some((pair) => query.compounds.has(pair) && pair.split('_').includes(word) && !inText(pair));
+  const broken = (word: string) => compoundsOf(query).get(word)?.some((pair) => !inText(pair)) ?? false;
   const credit = (term: string) => (inText(term) || context.has(term) ? (broken(term) ? params.brokenCompoundCredit : 1) : 0);
   let covered = 0;
   let exact = 0;
@@ -298,6 +298,21 @@ function scoreWindow(masks: SentenceMasks, window: number, slots: readonly Slot[
     + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
     + ((masks.kind & window) !== 0 ? params.kindBonus : 0);
   return { coverage, score, phrases };
+}
+
+const compoundCache = new WeakMap<AnalyzedQuery, Map<string, string[]>>();
+
+/** Word -> the question's known compounds holding it; once per question, not per window. */
+function compoundsOf(query: AnalyzedQuery): Map<string, string[]> {
+  let byWord = compoundCache.get(query);
+  if (!byWord) {
+    byWord = new Map();
+    for (const pair of query.compounds) {
+      for (const word of pair.split('_')) byWord.set(word, [...(byWord.get(word) ?? []), pair]);
+    }
+    compoundCache.set(query, byWord);
+  }
+  return byWord;
 }
 
 /**
