@@ -12,7 +12,7 @@ import { citationFor } from './citation.js';
 import type { PassageIndex } from './passage-index.js';
 import { quotesBalanced } from './summary.js';
 import {
-  dossierSentences, foldedWords, MIN_TOPIC_RELEVANCE, topicRelevance, topicScorer, type DossierSentence, type TopicScorer,
+  dossierSentences, foldedWords, MIN_TOPIC_RELEVANCE, optionalTopicScorer, scopeOf, topicRelevance, type DossierSentence, type TopicScorer,
 } from './summary-terms.js';
 import {
   datesIn, kindVotes, nameLexicon, namesIn, namesNear, numbersIn, spellingVotes, winningKind, wordsBeforeSpan, type Fact, type FactKind, type NameKind,
@@ -71,14 +71,11 @@ export interface QuizNone {
 }
 
 export function makeQuiz(index: PassageIndex, opts: QuizOptions): Quiz | QuizNone {
-  const scope = { ...(opts.topic !== undefined ? { topic: opts.topic } : {}), ...(opts.articleId !== undefined ? { articleId: opts.articleId } : {}) };
+  const scope = scopeOf(opts);
   if (opts.articleId !== undefined && !index.articlesById.has(opts.articleId)) return { kind: 'none', reason: 'unknown-article', ...scope };
-  let scorer: TopicScorer | undefined;
-  if (opts.topic !== undefined) {
-    const checked = topicScorer(index, opts.topic);
-    if (!checked.ok) return { kind: 'none', reason: checked.problem, ...scope };
-    scorer = checked.value;
-  }
+  const topic = optionalTopicScorer(index, opts.topic);
+  if (!topic.ok) return { kind: 'none', reason: topic.problem, ...scope };
+  const scorer = topic.value;
   const pool = factPool(index);
   const inScope = pool.entries.filter((e) => (opts.articleId === undefined || e.sentence.article.id === opts.articleId)
     && (!scorer || topicRelevance(index, e.sentence, scorer) >= MIN_TOPIC_RELEVANCE));

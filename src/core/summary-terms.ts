@@ -97,6 +97,16 @@ export function topicScorer(index: PassageIndex, topic: string): Checked<TopicSc
   };
 }
 
+/** A scorer for the topic if one is given, undefined if none: the shared opening of summary, timeline and quiz. */
+export function optionalTopicScorer(index: PassageIndex, topic: string | undefined): Checked<TopicScorer | undefined> {
+  return topic === undefined ? { ok: true, value: undefined } : topicScorer(index, topic);
+}
+
+/** The topic and article a reply was asked for, echoed in it (only those given). */
+export function scopeOf(opts: { readonly topic?: string; readonly articleId?: string }): { topic?: string; articleId?: string } {
+  return { ...(opts.topic !== undefined ? { topic: opts.topic } : {}), ...(opts.articleId !== undefined ? { articleId: opts.articleId } : {}) };
+}
+
 /** Words that only hold a topic phrase together ("về", "của", "the", "of"). */
 const TOPIC_STOPWORDS: ReadonlySet<string> = new Set([
   'về', 'của', 'và', 'các', 'những', 'là', 'có', 'một', 'cho', 'với', 'trong', 'đến', 'tới', 'từ', 'được', 'bị', 'thì',

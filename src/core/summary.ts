@@ -10,7 +10,7 @@
 import { citationFor, formatCitation } from './citation.js';
 import type { PassageIndex } from './passage-index.js';
 import {
-  centroid, compareReadingOrder, cosine, dossierSentences, MIN_TOPIC_RELEVANCE, termVectors, topicRelevance, topicScorer,
+  centroid, compareReadingOrder, cosine, dossierSentences, MIN_TOPIC_RELEVANCE, termVectors, optionalTopicScorer, scopeOf, topicRelevance,
   type DossierSentence, type TermVector, type TopicScorer,
 } from './summary-terms.js';
 import type { Citation, QueryProblem, ReplyLocale } from './types.js';
@@ -82,17 +82,14 @@ const MIN_LENGTH = 40;
 const MAX_LENGTH = 450;
 
 export function summarize(index: PassageIndex, opts: SummaryOptions = {}): SummaryReply {
-  const scope = { ...(opts.topic !== undefined ? { topic: opts.topic } : {}), ...(opts.articleId !== undefined ? { articleId: opts.articleId } : {}) };
+  const scope = scopeOf(opts);
   const none = (reason: SummaryNoneReason): SummaryNone => ({ kind: 'none', reason, ...scope, suggestions: suggestions(index) });
   if (opts.articleId !== undefined && !index.articlesById.has(opts.articleId)) return none('unknown-article');
   const candidates = dossierSentences(index, opts.articleId !== undefined ? { articleId: opts.articleId } : {}).filter(standsAlone);
   if (candidates.length === 0) return none('empty');
-  let scorer: TopicScorer | undefined;
-  if (opts.topic !== undefined) {
-    const checked = topicScorer(index, opts.topic);
-    if (!checked.ok) return none(checked.problem);
-    scorer = checked.value;
-  }
+  const topic = optionalTopicScorer(index, opts.topic);
+  if (!topic.ok) return none(topic.problem);
+  const scorer = topic.value;
   const scored = scoreCandidates(index, candidates, scorer);
   if (scored.length === 0) return none('nothing-relevant');
   const chosen = selectMmr(scored, clampCount(opts.sentences), opts.articleId === undefined);

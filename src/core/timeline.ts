@@ -9,7 +9,7 @@ import { citationFor, formatCitation, formatDate } from './citation.js';
 import { dateSortKey, dateWithin, resolveDates, type ResolvedDate } from './dates.js';
 import type { PassageIndex } from './passage-index.js';
 import {
-  compareReadingOrder, dossierSentences, MIN_TOPIC_RELEVANCE, topicRelevance, topicScorer,
+  compareReadingOrder, dossierSentences, MIN_TOPIC_RELEVANCE, optionalTopicScorer, scopeOf, topicRelevance,
   type DossierSentence, type TopicScorer,
 } from './summary-terms.js';
 import type { Citation, QueryProblem, ReplyLocale } from './types.js';
@@ -57,14 +57,11 @@ export const EVENTS_PER_PAGE = 8;
 const SAME_EVENT_OVERLAP = 0.5;
 
 export function timeline(index: PassageIndex, opts: TimelineOptions = {}): Timeline | TimelineNone {
-  const scope = { ...(opts.topic !== undefined ? { topic: opts.topic } : {}), ...(opts.articleId !== undefined ? { articleId: opts.articleId } : {}) };
+  const scope = scopeOf(opts);
   if (opts.articleId !== undefined && !index.articlesById.has(opts.articleId)) return { kind: 'none', reason: 'unknown-article', ...scope };
-  let scorer: TopicScorer | undefined;
-  if (opts.topic !== undefined) {
-    const checked = topicScorer(index, opts.topic);
-    if (!checked.ok) return { kind: 'none', reason: checked.problem, ...scope };
-    scorer = checked.value;
-  }
+  const topic = optionalTopicScorer(index, opts.topic);
+  if (!topic.ok) return { kind: 'none', reason: topic.problem, ...scope };
+  const scorer = topic.value;
   const sentences = dossierSentences(index, { kinds: ['paragraph', 'caption'], ...(opts.articleId !== undefined ? { articleId: opts.articleId } : {}) })
     .filter((s) => !scorer || topicRelevance(index, s, scorer) >= MIN_TOPIC_RELEVANCE);
   const events = mergeReports(sentences.flatMap(eventsIn));
