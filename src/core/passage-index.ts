@@ -45,19 +45,38 @@ export function miniSearchOptions(): Options<IndexDocument> {
   };
 }
 
+/**
+ * A syllable pair is indexed when at least this many passages hold it: a phrase the dossier
+ * repeats ("hạt nhân", "Triều Tiên"), not two words that met once. Most distinct pairs of a large
+ * dossier occur once; indexing them would multiply the index for phrases that windows score anyway.
+ */
+export const MIN_PAIR_PASSAGES = 2;
+
 export function buildIndex(dossier: Dossier): PassageIndex {
   const base = indexParts(dossier);
   const search = new MiniSearch<IndexDocument>(miniSearchOptions());
   const documentFrequency = new Map<string, number>();
   const exactVocabulary = new Set<string>();
+  const repeatedPairs = pairsInAtLeast(dossier, MIN_PAIR_PASSAGES);
   dossier.passages.forEach((passage, id) => {
-    const doc = indexDocument(passage, id, base, exactVocabulary);
+    const doc = indexDocument(passage, id, base, exactVocabulary, repeatedPairs);
     search.add(doc);
     for (const syllable of new Set(doc.folded.split(' '))) {
       if (!syllable.includes('_') && syllable !== '') documentFrequency.set(syllable, (documentFrequency.get(syllable) ?? 0) + 1);
     }
   });
   return { ...base, search, documentFrequency, exactVocabulary };
+}
+
+/** The folded pairs that at least `min` passages hold (a first pass over the text). */
+function pairsInAtLeast(dossier: Dossier, min: number): Set<string> {
+  const counts = new Map<string, number>();
+  for (const passage of dossier.passages) {
+    for (const pair of new Set(bigrams(tokenize(passage.text), 'folded'))) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  const repeated = new Set<string>();
+  for (const [pair, count] of counts) if (count >= min) repeated.add(pair);
+  return repeated;
 }
 
 type IndexParts = Omit<PassageIndex, 'search' | 'documentFrequency' | 'exactVocabulary'>;
@@ -87,7 +106,7 @@ function indexParts(dossier: Dossier): IndexParts {
   };
 }
 
-export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>, exactVocabulary: Set<string>): IndexDocument {
+export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>, exactVocabulary: Set<string>, pairs: ReadonlySet<string>): IndexDocument {
   const tokens = tokenize(passage.text);
   for (const t of tokens) exactVocabulary.add(t.exact);
   const article = parts.articlesById.get(passage.articleId);
@@ -95,7 +114,7 @@ export function indexDocument(passage: Passage, id: number, parts: Pick<IndexPar
   const year = article?.date.slice(0, 4);
   return {
     id,
-    folded: foldedTerms(tokens).join(' '),
+    folded: [...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded').filter((p) => pairs.has(p))].join(' '),
     concept: conceptsIn(tokens, parts.aliasConcepts).join(' '),
     context: [...foldedTerms(contextTokens), ...(year ? [year] : [])].join(' '),
   };
