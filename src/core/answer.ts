@@ -40,7 +40,7 @@ export interface RankingParams {
   /** Candidates come from terms in at most this share of passages (or this many, in a small dossier)... */
   readonly candidateTermShare: number;
   readonly candidateTermFloor: number;
-  /** ... but always from the rarest few, and from at most this many. */
+  /** ... but at least this many of the rarest (within a budget of this many times that cap in postings), and at most... */
   readonly minCandidateTerms: number;
   readonly maxCandidateTerms: number;
   /** Drop single syllables found in more than this share of passages (their pairs stay). */
@@ -68,7 +68,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   commonShare: 0.3,
   candidateTermShare: 0.01,
   candidateTermFloor: 200,
-  minCandidateTerms: 4,
+  minCandidateTerms: 2,
   maxCandidateTerms: 32,
 };
 
@@ -203,8 +203,19 @@ function candidateTerms(index: PassageIndex, terms: readonly string[], params: R
     .filter((t) => t.count > 0)
     .sort((a, b) => a.count - b.count);
   const cap = Math.max(params.candidateTermShare * n, params.candidateTermFloor);
-  const rare = withCounts.filter((t, i) => i < params.minCandidateTerms || t.count <= cap);
-  return rare.slice(0, params.maxCandidateTerms).map((t) => t.term);
+  // Rarest first, within a budget of postings: a question of common syllables only still looks up
+  // its rarest one or two, not every passage that holds any of them.
+  const budget = cap * params.minCandidateTerms;
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const { term, count } of withCounts) {
+    if (chosen.length >= params.maxCandidateTerms) break;
+    const rare = count <= cap;
+    if (!rare && (chosen.length >= params.minCandidateTerms || postings + count > budget) && chosen.length > 0) break;
+    chosen.push(term);
+    postings += count;
+  }
+  return chosen;
 }
 
 function isConceptId(term: string): boolean {
@@ -417,7 +428,15 @@ function conceptTokens(index: PassageIndex, sentence: Sentence, matched: Readonl
   return positions;
 }
 
-/** What the dossier covers: its articles, newest first. */
+const MAX_SUGGESTIONS = 5;
+const suggestionCache = new WeakMap<PassageIndex, string[]>();
+
+/** What the dossier covers: its newest articles' titles (sorted once per index). */
 export function suggestions(index: PassageIndex): string[] {
-  return [...index.dossier.articles].sort((a, b) => b.date.localeCompare(a.date)).map((a) => a.title);
+  let titles = suggestionCache.get(index);
+  if (!titles) {
+    titles = [...index.dossier.articles].sort((a, b) => b.date.localeCompare(a.date)).slice(0, MAX_SUGGESTIONS).map((a) => a.title);
+    suggestionCache.set(index, titles);
+  }
+  return titles;
 }
