@@ -89,7 +89,7 @@ function explain(index: PassageIndex, question: string): string {
   for (const r of rankPassages(index, query, DEFAULT_PARAMS).slice(0, 5)) {
     const { sentences, passage } = r.analysis;
     const text = passage.text.slice(sentences[r.window.first]?.start ?? 0, sentences[r.window.last]?.end);
-    lines.push(`${r.score.toFixed(3)} coverage ${r.coverage.toFixed(2)} phrases ${r.window.phrases} ${passage.id}: ${text.slice(0, 160)}`);
+    lines.push(`${r.score.toFixed(3)} coverage ${r.window.coverage.toFixed(2)} phrases ${r.window.phrases} ${passage.id}: ${text.slice(0, 160)}`);
   }
   return lines.join('\n');
 }

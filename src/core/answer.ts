@@ -5,7 +5,7 @@ import type { Query, SearchOptions } from 'minisearch';
 import { holdsKind, isNumberToken } from './answer-kinds.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, type PassageAnalysis, type Sentence } from './passage-analysis.js';
-import { termFrequency, type PassageIndex } from './passage-index.js';
+import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
 import { analyzeQuery, checkQuestion, type AnalyzedQuery, type Slot } from './query.js';
 import type { Answer, AnswerKind, Checked, Confidence, Result, Span } from './types.js';
 
@@ -93,10 +93,10 @@ export function answer(index: PassageIndex, question: string, options: AnswerOpt
 
 /** Too little of the question is covered, a word it hinges on is unknown, or the asked-for unit is missing. */
 function shouldAbstain(best: Ranked, query: AnalyzedQuery, params: RankingParams): boolean {
-  if (best.coverage < params.abstainBelow) return true;
+  if (best.window.coverage < params.abstainBelow) return true;
   if (!best.hasUnit) return true;
-  if (query.unknown.length > 0 && best.coverage < params.abstainWithUnknownBelow) return true;
-  return query.pairs.length >= 2 && best.window.phrases === 0 && best.coverage < params.abstainWithoutPhraseBelow;
+  if (query.unknown.length > 0 && best.window.coverage < params.abstainWithUnknownBelow) return true;
+  return query.pairs.length >= 2 && best.window.phrases === 0 && best.window.coverage < params.abstainWithoutPhraseBelow;
 }
 
 /**
@@ -105,7 +105,7 @@ function shouldAbstain(best: Ranked, query: AnalyzedQuery, params: RankingParams
  * finds none (kind 'none').
  */
 export function searchPassages(index: PassageIndex, text: string, options: AnswerOptions = {}): Checked<Answer> {
-  return respond(index, text, options, MAX_SEARCH_RESULTS, (ranked, _query, params) => ranked.filter((r) => r.coverage >= params.abstainBelow));
+  return respond(index, text, options, MAX_SEARCH_RESULTS, (ranked, _query, params) => ranked.filter((r) => r.window.coverage >= params.abstainBelow));
 }
 
 type Keep = (ranked: Ranked[], query: AnalyzedQuery, params: RankingParams) => Ranked[];
@@ -127,7 +127,6 @@ function respond(index: PassageIndex, text: string, options: AnswerOptions, maxR
 export interface Ranked {
   readonly analysis: PassageAnalysis;
   readonly score: number;
-  readonly coverage: number;
   readonly window: Window;
   readonly hasUnit: boolean;
 }
@@ -155,7 +154,7 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
     // Captions are searchable but rank below body text.
     const kindFactor = analysis.passage.kind === 'caption' ? params.captionFactor : 1;
-    return { analysis, window, hasUnit, coverage: window.coverage, score: kindFactor * (params.searchWeight * (hit.score / top) + window.score) };
+    return { analysis, window, hasUnit, score: kindFactor * (params.searchWeight * (hit.score / top) + window.score) };
   });
   return ranked.sort((a, b) => b.score - a.score);
 }
@@ -170,7 +169,7 @@ function isTooCommon(index: PassageIndex, slot: Slot, query: AnalyzedQuery, para
 
 function unknownWeight(index: PassageIndex, query: AnalyzedQuery, params: RankingParams): number {
   const n = index.dossier.passages.length;
-  const weight = params.unknownWeight * Math.log(1 + (n + 0.5) / 0.5);
+  const weight = params.unknownWeight * inverseFrequency(n, 0);
   return (query.unknown.length + params.unknownEnglishShare * query.unknownEnglish.length) * weight;
 }
 
@@ -390,7 +389,7 @@ function toResult(index: PassageIndex, ranked: Ranked, params: RankingParams): R
     passage: passage.text,
     ...(passage.heading ? { heading: passage.heading } : {}),
     score: Math.round(ranked.score * 1000) / 1000,
-    confidence: confidenceOf(ranked.coverage, params),
+    confidence: confidenceOf(ranked.window.coverage, params),
     citation,
   };
 }

@@ -57,12 +57,6 @@ export const FILLER_PHRASES: readonly string[] = [
   'do you know', 'i wonder',
 ];
 
-/**
- * Syllables so common in Vietnamese questions that they are dropped only when they are not
- * part of a longer term; kept out of QUESTION_SYLLABLES because they can be content ("người dân").
- */
-export const WEAK_SYLLABLES: ReadonlySet<string> = new Set(['ong', 'ba', 'ngay', 'thang', 'nam', 'so', 'nguoi', 'nhieu', 'lan']);
-
 /** English words that mark a question as English and carry no content. */
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'did', 'does', 'do', 'done', 'what', 'which',

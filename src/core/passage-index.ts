@@ -129,6 +129,11 @@ export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<stri
   return [...new Set(matcher.matchAll(tokens.map((t) => t.folded)).map((m) => m.value))];
 }
 
+/** BM25-style rarity of a term held by `count` of `passages` passages; the one formula for all weights. */
+export function inverseFrequency(passages: number, count: number): number {
+  return Math.log(1 + (passages - count + 0.5) / (count + 0.5));
+}
+
 /**
  * How many passages hold `term` in a field. MiniSearch keeps these counts but has no
  * public accessor; reading its index map is O(1) where a search for the term would score every hit.
@@ -137,10 +142,6 @@ export function termFrequency(index: PassageIndex, term: string, field: (typeof 
   const internals = index.search as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined }; _fieldIds: Record<string, number> };
   const fieldId = internals._fieldIds[field];
   return fieldId === undefined ? 0 : internals._index.get(term)?.get(fieldId)?.size ?? 0;
-}
-
-export function foldedTermFrequency(index: PassageIndex, term: string): number {
-  return termFrequency(index, term, 'folded');
 }
 
 // ---- persistence ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
   AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, QUESTION_PHRASES, QUESTION_SYLLABLES,
 } from './lexicon.js';
-import { foldedTermFrequency, termFrequency, type PassageIndex } from './passage-index.js';
+import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
 import type { AnswerKind, Checked } from './types.js';
 
@@ -95,7 +95,7 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
     text, language, hasDiacritics, expected, ...(units && units.length > 0 ? { unit: units } : {}),
     slots: [...aliasSlots, ...synonymSlots, ...content.slots], pairs: content.pairs, unknown: content.unknown, idf: stats.idf,
     unknownEnglish: content.unknownEnglish ?? [],
-    compounds: new Set(content.pairs.filter((p) => foldedTermFrequency(index, p) > 0)),
+    compounds: new Set(content.pairs.filter((p) => termFrequency(index, p, 'folded') > 0)),
   };
 }
 
@@ -152,7 +152,7 @@ function frequencyStats(index: PassageIndex): FrequencyStats {
   const n = index.dossier.passages.length;
   const df = index.documentFrequency;
   let vocabulary: SearchableMap<number> | undefined;
-  const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const idfOf = (count: number) => inverseFrequency(n, count);
   const stats: FrequencyStats = {
     passages: n,
     idf: (term) => idfOf(df.get(term) ?? 0),
@@ -225,7 +225,7 @@ function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: 
 
 /** Which tokens are grammatical particles: listed, and not joined to a neighbour in a compound the dossier knows. */
 function particleMask(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[]): boolean[] {
-  const inCompound = (a: Token | undefined, b: Token | undefined) => !!a && !!b && b.joined && foldedTermFrequency(index, `${a.folded}_${b.folded}`) > 0;
+  const inCompound = (a: Token | undefined, b: Token | undefined) => !!a && !!b && b.joined && termFrequency(index, `${a.folded}_${b.folded}`, 'folded') > 0;
   return tokens.map((t, i) => {
     if (!QUESTION_SYLLABLES.has(t.folded)) return false;
     const previous = removed[i - 1] ? undefined : tokens[i - 1];

@@ -3,7 +3,7 @@
 // tf-idf vectors for similarity. Pure.
 import { bigrams, fold, tokenize } from './analyzer.js';
 import { analyzePassage, type Sentence } from './passage-analysis.js';
-import type { PassageIndex } from './passage-index.js';
+import { inverseFrequency, type PassageIndex } from './passage-index.js';
 import { checkQuestion } from './query.js';
 import type { Article, Checked, Passage, PassageKind } from './types.js';
 
@@ -166,12 +166,11 @@ function renderingTerms(rendering: string): string[] {
 function idfOf(index: PassageIndex, folded: string): number {
   const n = index.dossier.passages.length;
   const df = folded.includes('_') ? dossierVocabulary(index).pairs.get(folded) ?? 0 : index.documentFrequency.get(folded) ?? 0;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return inverseFrequency(n, df);
 }
 
 function maxIdf(index: PassageIndex): number {
-  const n = index.dossier.passages.length;
-  return Math.log(1 + (n + 0.5) / 0.5);
+  return inverseFrequency(index.dossier.passages.length, 0);
 }
 
 interface Vocabulary {
