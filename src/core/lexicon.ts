@@ -20,6 +20,9 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['tại sao', 'reason'], ['vì sao', 'reason'], ['lý do', 'reason'], ['để làm gì', 'reason'], ['nhằm mục đích gì', 'reason'],
   ['mục đích gì', 'reason'], ['nhằm gì', 'reason'],
   ['bằng gì', 'manner'], ['bằng cách nào', 'manner'], ['như thế nào', 'manner'], ['thế nào', 'manner'], ['ra sao', 'manner'],
+  // "What does it mean for X": the meaning is the answer, not a word to look for.
+  ['ý nghĩa thế nào', 'manner'], ['ý nghĩa như thế nào', 'manner'], ['ý nghĩa ra sao', 'manner'], ['ý nghĩa gì', 'any'],
+  ['nghĩa là gì', 'any'],
   ['cơ quan nào', 'organisation'], ['tổ chức nào', 'organisation'], ['viện nào', 'organisation'], ['hãng nào', 'organisation'],
   ['trung tâm nào', 'organisation'], ['văn phòng nào', 'organisation'],
   // English
@@ -74,3 +77,18 @@ export const AMBIGUOUS_ENGLISH: ReadonlySet<string> = new Set([
   'a', 'an', 'do', 'to', 'on', 'at', 'in', 'me', 'may', 'can', 'so', 'no', 'he', 'the', 'i', 'us', 'go', 'up', 'ban', 'long',
   'my', 'than', 'be', 'it', 'say', 'had', 'has', 'then', 'tho', 'hat',
 ]);
+
+/**
+ * A real Vietnamese syllable, told by its shape once folded: an onset, then a rhyme from the
+ * language's closed inventory (open rhymes, or a vowel nucleus and one of eight finals). A word
+ * of this shape that the dossier lacks is another word, not a typo ("chuẩn" is not "chưa");
+ * "nheiu", "lahn", "phogn" are not syllables and get repaired.
+ */
+const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?';
+const OPEN_RHYME = '(?:[aeiouy]|ai|ao|au|ay|eo|eu|ia|iu|ieu|oa|oai|oay|oe|oeo|oi|ua|uay|ue|ui|uo|uoi|uou|uu|uy|uya|uyu|yeu)';
+const CLOSED_RHYME = '(?:[aeiouy]|oa|oe|oo|ua|ue|uo|uy|ie|ye|uye)(?:ch|nh|ng|[cmnpt])';
+const SYLLABLE_SHAPE = new RegExp(`^${ONSET}(?:${OPEN_RHYME}|${CLOSED_RHYME})$`);
+
+export function isSyllableShaped(folded: string): boolean {
+  return SYLLABLE_SHAPE.test(folded);
+}

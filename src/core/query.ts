@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, QUESTION_PHRASES, QUESTION_SYLLABLES,
 } from './lexicon.js';
 import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
@@ -85,7 +85,8 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const stats = frequencyStats(index);
   const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
   const particle = particleMask(index, tokens, removed);
-  const bySynonym = new Array<boolean>(tokens.length).fill(false);
+  /** Length of the synonym phrase each token is part of (0: none). */
+  const bySynonym = new Array<number>(tokens.length).fill(0);
   const synonymSlots = language === 'vi' ? synonymSlotsOf(index, tokens, removed, particle, bySynonym, stats) : [];
   const content = language === 'en'
     ? englishSlots(index, tokens, removed, text, stats)
@@ -118,18 +119,27 @@ function markFillers(tokens: readonly Token[], removed: boolean[]): void {
   for (const m of fillers.matchAll(tokens.map((t) => t.folded))) removed.fill(true, m.start, m.start + m.length);
 }
 
+/**
+ * The first question phrase names the kind of answer. An ambiguous one ("mấy") only does when the
+ * question has no other: beside "ra sao", "mấy nước láng giềng" means "the neighbours", not "how many".
+ */
 function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDiacritics: boolean) {
-  let expected: AnswerKind = 'any';
-  let unit: string | undefined;
-  for (const m of questionPhrases.matchAll(tokens.map((t) => t.folded))) {
+  const found = questionPhrases.matchAll(tokens.map((t) => t.folded)).filter((m) => {
     const words = tokens.slice(m.start, m.start + m.length);
     const next = tokens[m.start + m.length];
     const exactMatch = words.every((t, k) => t.exact === m.value.exact[k]);
-    if (hasDiacritics && !exactMatch) continue;
-    if (!hasDiacritics && m.value.ambiguous && !(m.value.kind === 'number' && next && COUNTERS.has(next.folded))) continue;
+    if (hasDiacritics && !exactMatch) return false;
+    return hasDiacritics || !m.value.ambiguous || (m.value.kind === 'number' && !!next && COUNTERS.has(next.folded));
+  });
+  const plain = found.some((m) => !m.value.ambiguous);
+  let expected: AnswerKind = 'any';
+  let unit: string | undefined;
+  for (const m of found) {
     removed.fill(true, m.start, m.start + m.length);
+    if (plain && m.value.ambiguous) continue;
+    const next = tokens[m.start + m.length];
     if (expected === 'any') expected = m.value.kind;
-    if (m.value.kind === 'number' && next && COUNTERS.has(next.folded)) unit = next.folded;
+    if (m.value.kind === 'number' && next && COUNTERS.has(next.folded)) unit ??= next.folded;
   }
   return { expected, unit };
 }
@@ -173,7 +183,7 @@ function frequencyStats(index: PassageIndex): FrequencyStats {
  * real word ("vang" is not a typo of "dang").
  */
 function repairTypo(term: string, vocabulary: SearchableMap<number>, df: ReadonlyMap<string, number>): string | undefined {
-  if (term.length < 4 || /^\d/.test(term)) return undefined;
+  if (term.length < 4 || /^\d/.test(term) || isSyllableShaped(term)) return undefined;
   const candidates = new Map<string, number>();
   if (term.length >= 5) for (const [word, [count]] of vocabulary.fuzzyGet(term, 1)) candidates.set(word, count);
   for (let i = 0; i + 1 < term.length; i++) {
@@ -209,11 +219,11 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
 }
 
 /** Near-synonym phrases become one slot each, met by any member of the group; their words are used up. */
-function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], covered: boolean[], stats: FrequencyStats): Slot[] {
+function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], covered: number[], stats: FrequencyStats): Slot[] {
   const words = tokens.map((t, i) => (removed[i] || particle[i] ? '' : t.folded));
   return index.synonyms.matchAll(words).map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
-    covered.fill(true, m.start, m.start + m.length);
+    covered.fill(m.length, m.start, m.start + m.length);
     const folded = own.map((t) => t.folded);
     const others = m.value.filter((alt) => alt.join(' ') !== folded.join(' '));
     const known = folded.every(stats.has);
@@ -234,11 +244,14 @@ function particleMask(index: PassageIndex, tokens: readonly Token[], removed: re
   });
 }
 
-function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], bySynonym: readonly boolean[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
+function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], bySynonym: readonly number[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
   const unknown: string[] = [];
   const words = tokens.map((t, i) => {
     if (removed[i] || particle[i]) return undefined;
     if (stats.has(t.folded) || t.isNumber) return { folded: t.folded, exact: hasDiacritics ? t.exact : undefined };
+    // A word of a synonym phrase the dossier words otherwise ("xóm" of "hàng xóm" = láng giềng) is
+    // not unknown; a lone syllable is too ambiguous folded to vouch for ("phe" of "phê chuẩn").
+    if (bySynonym[i]! > 1) return undefined;
     const repaired = stats.repair(t.folded);
     if (repaired) return { folded: repaired, exact: undefined };
     unknown.push(t.folded);
@@ -248,7 +261,7 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   // Typed with diacritics that the dossier never uses ("Bân" where it has only "bàn", "bán"), a word is
   // probably another word: its folded matches earn partial credit.
   const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && !index.exactVocabulary.has(w.exact);
-  const slots: Slot[] = words.flatMap((w, i) => (w && !bySynonym[i]
+  const slots: Slot[] = words.flatMap((w, i) => (w && bySynonym[i] === 0
     ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded] }]
     : []));
   const pairs: string[] = [];

@@ -1,0 +1,54 @@
+// Reading a question: kind of answer, unknown words, typo repair (on the shipped dossier).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { isSyllableShaped } from '../../src/core/lexicon.js';
+import { buildIndex, type PassageIndex } from '../../src/core/passage-index.js';
+import { analyzeQuery } from '../../src/core/query.js';
+import { loadDossier } from '../../src/ingest/load.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+let cached: PassageIndex | undefined;
+function index(): PassageIndex {
+  if (!cached) {
+    const { dossier } = loadDossier(join(PROJECT_ROOT, 'corpus'));
+    assert.ok(dossier);
+    cached = buildIndex(dossier);
+  }
+  return cached;
+}
+
+const slotWords = (q: string): string[] => analyzeQuery(index(), q).slots.flatMap((s) => s.alternatives.flat());
+
+test('GIVEN "mấy" beside another question phrase ("mấy nước láng giềng ... ra sao") WHEN read THEN it is a plural, not "how many"', () => {
+  const q = analyzeQuery(index(), 'Nga nên cư xử với mấy nước láng giềng ra sao?');
+  assert.equal(q.expected, 'manner');
+  assert.equal(q.unit, undefined);
+});
+
+test('GIVEN "mấy" as the only question phrase, before a counter WHEN read THEN it asks for a number of that unit', () => {
+  const q = analyzeQuery(index(), 'Ông Kim ở Nga mấy ngày?');
+  assert.equal(q.expected, 'number');
+  assert.deepEqual(q.unit, ['ngay']);
+});
+
+test('GIVEN a multi-word synonym whose own words the dossier lacks ("hàng xóm" for "láng giềng") WHEN read THEN its words are not unknown', () => {
+  const q = analyzeQuery(index(), 'Putin nói gì về hàng xóm của Nga?');
+  assert.deepEqual(q.unknown, []);
+  assert.ok(slotWords('Putin nói gì về hàng xóm của Nga?').includes('lang'), 'met by "láng giềng"');
+});
+
+test('GIVEN a misspelling that is no Vietnamese syllable ("nheiu") WHEN read THEN it is repaired to the dossier word', () => {
+  assert.ok(slotWords('putin toi binh nhuong sau bao nheiu nam').includes('nhieu'));
+  assert.deepEqual(analyzeQuery(index(), 'putin toi binh nhuong sau bao nheiu nam').unknown, []);
+});
+
+test('GIVEN a real syllable the dossier lacks ("chuan" of "phê chuẩn") WHEN read THEN it stays unknown rather than "repaired" to another word', () => {
+  const q = analyzeQuery(index(), 'hiep uoc nga trieu duoc phe chuan khi nao');
+  assert.ok(q.unknown.includes('chuan'), `unknown: ${q.unknown.join(',')}`);
+});
+
+test('GIVEN folded words WHEN checked for a Vietnamese syllable shape THEN real syllables pass and typos or foreign words do not', () => {
+  for (const w of ['chuan', 'nhat', 'nguyen', 'khuya', 'thuong', 'nghieng', 'giuong', 'xoong', 'oanh', 'thuyen', 'ruou', 'a']) assert.ok(isSyllableShaped(w), w);
+  for (const w of ['nheiu', 'lahn', 'phogn', 'willam', 'obrien', 'kennan', 'was', 'visit']) assert.ok(!isSyllableShaped(w), w);
+});
