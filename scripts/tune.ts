@@ -8,6 +8,7 @@ import { hosoSystem, readItems, score, type Scores } from './eval.js';
 
 const GRID: { readonly [K in keyof RankingParams]?: readonly RankingParams[K][] } = {
   abstainBelow: [0.34, 0.38, 0.42],
+  abstainWithoutPhraseBelow: [0.4, 0.45, 0.5, 0.65],
   searchWeight: [0.1, 0.2, 0.35],
   phraseBonus: [0.1, 0.2, 0.35],
   brokenCompoundCredit: [0.5, 0.75, 1],

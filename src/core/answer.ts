@@ -62,7 +62,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   extraSentencePenalty: 0.06,
   abstainBelow: 0.36,
   abstainWithUnknownBelow: 0.5,
-  abstainWithoutPhraseBelow: 0.65,
+  abstainWithoutPhraseBelow: 0.45,
   unknownWeight: 1,
   unknownEnglishShare: 0.3,
   commonShare: 0.3,
