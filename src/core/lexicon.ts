@@ -70,12 +70,14 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'your', 'our', 'as', 'than', 'then', 'so', 'if', 'also', 'just', 'very', 'really', 'likely', 'say', 'says', 'said',
   'tell', 'told', 'talk', 'talked', 'mention', 'mentioned', 'according', 'happen', 'happened', 'get', 'got', 'go',
   'went', 'many', 'much', 'more', 'most', 'back', 'per', 'each', 'other', 'such', 'own', 'same', 'up', 'out', 'off',
+  // What is left of contractions split at the apostrophe: "what's", "Kim's", "didn't", "they're".
+  's', 't', 'll', 're', 've',
 ]);
 
 /** Words that, typed without diacritics, could be Vietnamese too: they don't count towards "this is English". */
 export const AMBIGUOUS_ENGLISH: ReadonlySet<string> = new Set([
   'a', 'an', 'do', 'to', 'on', 'at', 'in', 'me', 'may', 'can', 'so', 'no', 'he', 'the', 'i', 'us', 'go', 'up', 'ban', 'long',
-  'my', 'than', 'be', 'it', 'say', 'had', 'has', 'then', 'tho', 'hat',
+  'my', 'than', 'be', 'it', 'say', 'had', 'has', 'then', 'tho', 'hat', 's', 't', 'll', 're', 've',
 ]);
 
 /**

@@ -292,7 +292,8 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
     if (covered[i] || removed[i] || ENGLISH_FUNCTION_WORDS.has(t.folded)) return;
     // A short lower-case English word that happens to spell a Vietnamese syllable ("day" = đây) is not evidence.
     const plausible = t.isNumber || isProperName(text, t) || t.folded.length >= 4;
-    if (stats.has(t.folded) && plausible) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded] });
+    // A number counts even where the text lacks it: a year is met by the article's date.
+    if ((stats.has(t.folded) && plausible) || t.isNumber) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded] });
     else if (isProperName(text, t)) unknown.push(t.folded);
     else unknownEnglish.push(t.folded);
   });

@@ -52,3 +52,10 @@ test('GIVEN folded words WHEN checked for a Vietnamese syllable shape THEN real 
   for (const w of ['chuan', 'nhat', 'nguyen', 'khuya', 'thuong', 'nghieng', 'giuong', 'xoong', 'oanh', 'thuyen', 'ruou', 'a']) assert.ok(isSyllableShaped(w), w);
   for (const w of ['nheiu', 'lahn', 'phogn', 'willam', 'obrien', 'kennan', 'was', 'visit']) assert.ok(!isSyllableShaped(w), w);
 });
+
+test('GIVEN an English question with a year the text never writes WHEN read THEN the year is a slot (met by the article date), not an unknown word', () => {
+  const q = analyzeQuery(index(), "What's the 2024 summit about?");
+  assert.equal(q.language, 'en');
+  assert.ok(q.slots.some((s) => s.source.includes('2024')));
+  assert.deepEqual([...q.unknown, ...q.unknownEnglish].filter((w) => w === '2024' || w === 's'), []);
+});
