@@ -16,6 +16,8 @@ const PLACE_CUES = phrases('tại,ở,đến,tới,thành phố,vùng,ga,sân ba
 const REASON_CUES = phrases('vì,do,nhằm,để,bởi,bởi vì,lý do,nguyên nhân,mục đích,muốn');
 // "bằng gì" is answered by a means: a way, or a vehicle.
 const MANNER_CUES = phrases('bằng,qua,theo cách,cách,tàu,đoàn tàu,xe,máy bay,chuyên cơ,đường sắt,thuyền,ô tô');
+// A yes/no question is answered by a stance: confirmed, denied, agreed, refused.
+const STANCE_CUES = phrases('xác nhận,thừa nhận,công nhận,phủ nhận,bác bỏ,khẳng định,từ chối,đồng ý,nhất trí,chấp thuận,phản đối,không hề,chưa từng,chưa có,không có');
 const ORGANISATION_CUES = phrases('viện,học viện,trung tâm,hội đồng,bộ,văn phòng,hãng,cơ quan,đại học,tổ chức,ủy ban,đảng');
 
 export function isNumberToken(t: Token): boolean {
@@ -31,6 +33,7 @@ export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: stri
     case 'place': return hasName(tokens, text) && hasCue(tokens, PLACE_CUES);
     case 'reason': return hasCue(tokens, REASON_CUES);
     case 'manner': return hasCue(tokens, MANNER_CUES);
+    case 'stance': return hasCue(tokens, STANCE_CUES);
     case 'organisation': return hasName(tokens, text) && hasCue(tokens, ORGANISATION_CUES);
   }
 }

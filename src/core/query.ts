@@ -5,6 +5,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
   AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
@@ -132,7 +133,7 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
     return hasDiacritics || !m.value.ambiguous || (m.value.kind === 'number' && !!next && COUNTERS.has(next.folded));
   });
   const plain = found.some((m) => !m.value.ambiguous);
-  let expected: AnswerKind = 'any';
+  let expected: AnswerKind = found.length === 0 && isYesNo(tokens) && asksStance(tokens) ? 'stance' : 'any';
   let unit: string | undefined;
   for (const m of found) {
     removed.fill(true, m.start, m.start + m.length);
@@ -142,6 +143,20 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
     if (m.value.kind === 'number' && next && COUNTERS.has(next.folded)) unit ??= next.folded;
   }
   return { expected, unit };
+}
+
+/** "có ... không", "đã ... chưa", "phải không" at the end; "did / was / is ..." at the start. */
+function isYesNo(tokens: readonly Token[]): boolean {
+  const last = tokens.at(-1)?.folded;
+  const first = tokens[0]?.folded;
+  return (last !== undefined && YES_NO_ENDINGS.has(last)) || (first !== undefined && YES_NO_OPENERS.has(first));
+}
+
+const stanceWords = new PhraseMatcher<true>();
+for (const phrase of STANCE_WORDS) stanceWords.add(phrase, true);
+
+function asksStance(tokens: readonly Token[]): boolean {
+  return stanceWords.matchAll(tokens.map((t) => t.folded)).length > 0;
 }
 
 // ---- statistics ------------------------------------------------------------------------------

@@ -323,3 +323,11 @@ test('GIVEN a decomposed (NFD) question WHEN answered THEN it gives the same ans
   assert.deepEqual(b.map((r) => r.passageId), a.map((r) => r.passageId));
   assert.equal(fold(b[0]!.excerpt), fold(a[0]!.excerpt));
 });
+
+test('GIVEN a stance question WHEN a passage says the claim was denied THEN "bác bỏ" / "phủ nhận" sentences hold the kind, plain ones do not', async () => {
+  const { holdsKind } = await import('../../src/core/answer-kinds.js');
+  const kindOf = (text: string) => holdsKind('stance', tokenize(text), text);
+  assert.ok(kindOf('Cả hai nước đều đã bác bỏ thông tin này.'));
+  assert.ok(kindOf('Moscow và Bình Nhưỡng phủ nhận việc chuyển giao vũ khí.'));
+  assert.ok(!kindOf('Hai nhà lãnh đạo đi trên cùng một chiếc xe.'));
+});

@@ -59,3 +59,10 @@ test('GIVEN an English question with a year the text never writes WHEN read THEN
   assert.ok(q.slots.some((s) => s.source.includes('2024')));
   assert.deepEqual([...q.unknown, ...q.unknownEnglish].filter((w) => w === '2024' || w === 's'), []);
 });
+
+test('GIVEN a yes/no question about a stance ("có xác nhận ... không", "did ... deny") WHEN read THEN it expects a stance; a yes/no question of fact does not', () => {
+  assert.equal(analyzeQuery(index(), 'Nga có xác nhận việc mua đạn pháo của Triều Tiên không?').expected, 'stance');
+  assert.equal(analyzeQuery(index(), 'Did Moscow deny buying artillery shells?').expected, 'stance');
+  assert.equal(analyzeQuery(index(), 'Ông Kim có đến Vladivostok không?').expected, 'any');
+  assert.equal(analyzeQuery(index(), 'Nga có xác nhận ở đâu không?').expected, 'place', 'a question phrase wins');
+});
