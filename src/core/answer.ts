@@ -48,7 +48,7 @@ export interface RankingParams {
 }
 
 export const DEFAULT_PARAMS: RankingParams = {
-  candidates: 15,
+  candidates: 25,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   conceptBoost: 2,
   contextBoost: 0.3,
