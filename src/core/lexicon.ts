@@ -2,6 +2,7 @@
 // function syllables that carry little meaning in a question, and English function words.
 // All forms are folded (no diacritics, đ -> d) so they match however a question is typed.
 // Nothing here is about any particular dossier.
+import { fold } from './analyzer.js';
 import type { AnswerKind } from './types.js';
 
 /**
@@ -59,15 +60,19 @@ export const COUNTERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Particles and question words that only carry a question's grammar; dropped from the query as
- * single terms, unless (typed without diacritics) they form a known compound with a neighbour:
- * "vu khi" is vũ khí, not "khi".
+ * Particles and question words that only carry a question's grammar, with their diacritics (chat
+ * shorthand has none); dropped from the query as single terms, unless they form a known compound
+ * with a neighbour: "vu khi" is vũ khí, not "khi". A question typed with diacritics must match
+ * them exactly: "củng cố" (consolidate) is not "cũng có", "rời" (leave) is not "rồi".
  */
-export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([
-  'gi', 'nao', 'khong', 'ko', 'k', 'hok', 'vay', 'sao', 'chua', 'a', 'ha', 'nhi', 'nhe', 'oi', 'ak', 'ah', 'hem', 'mn',
-  'la', 'duoc', 'nhung', 'cac', 'mot', 'cua', 'va', 'thi', 'ma', 'nay', 'ay', 'khi', 'da', 'dang', 'se', 'rang', 'neu',
-  'cung', 'nua', 'roi', 'r', 'co', 'phai', 'con', 'ho', 've', 'ra', 'nhe',
-]);
+export const QUESTION_PARTICLES: ReadonlySet<string> = new Set([
+  'gì', 'nào', 'không', 'ko', 'k', 'hok', 'vậy', 'sao', 'chưa', 'à', 'ạ', 'hả', 'nhỉ', 'nhé', 'ơi', 'ak', 'ah', 'hem', 'mn',
+  'là', 'được', 'những', 'các', 'một', 'của', 'và', 'thì', 'mà', 'này', 'ấy', 'khi', 'đã', 'đang', 'sẽ', 'rằng', 'nếu',
+  'cũng', 'nữa', 'rồi', 'r', 'có', 'phải', 'còn', 'họ', 'về', 'ra',
+].map((p) => p.normalize('NFC')));
+
+/** The same particles folded, for questions typed without diacritics. */
+export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([...QUESTION_PARTICLES].map(fold));
 
 /** Chat fillers a member wraps a question in; removed whole before anything else. */
 export const FILLER_PHRASES: readonly string[] = [

@@ -27,8 +27,14 @@ export interface PassageIndex {
   /** Concept id -> display form (the group's canonical spelling). */
   readonly conceptNames: ReadonlyMap<string, string>;
   readonly glossary: PhraseMatcher<readonly string[]>;
-  /** Near-synonym phrase -> the folded word lists of its whole group. */
-  readonly synonyms: PhraseMatcher<readonly (readonly string[])[]>;
+  /** Near-synonym phrase -> its own exact syllables and the folded word lists of its whole group. */
+  readonly synonyms: PhraseMatcher<SynonymEntry>;
+}
+
+export interface SynonymEntry {
+  /** The phrase's syllables with diacritics: a question typed with them must match these. */
+  readonly exact: readonly string[];
+  readonly group: readonly (readonly string[])[];
 }
 
 export const SEARCH_FIELDS = ['folded', 'concept', 'context'] as const;
@@ -91,10 +97,10 @@ function indexParts(dossier: Dossier): IndexParts {
   });
   const glossary = new PhraseMatcher<readonly string[]>();
   for (const entry of dossier.glossary) glossary.add(entry.en, entry.vi);
-  const synonyms = new PhraseMatcher<readonly (readonly string[])[]>();
+  const synonyms = new PhraseMatcher<SynonymEntry>();
   for (const group of dossier.synonyms ?? []) {
     const forms = group.map(phraseWords);
-    for (const form of group) synonyms.add(form, forms);
+    for (const form of group) synonyms.add(form, { exact: tokenize(form).map((t) => t.exact), group: forms });
   }
   return {
     synonyms,

@@ -15,11 +15,11 @@ export class PhraseMatcher<V> {
     this.byFirst.set(words[0]!, list);
   }
 
-  /** Every non-overlapping longest match in `words`, left to right. */
-  matchAll(words: readonly string[]): { start: number; length: number; value: V }[] {
+  /** Every non-overlapping longest match in `words`, left to right; `accept` can turn a match down. */
+  matchAll(words: readonly string[], accept?: (value: V, start: number) => boolean): { start: number; length: number; value: V }[] {
     const found: { start: number; length: number; value: V }[] = [];
     for (let i = 0; i < words.length; ) {
-      const hit = this.matchAt(words, i);
+      const hit = this.matchAt(words, i, accept);
       if (hit) {
         found.push({ start: i, length: hit.words.length, value: hit.value });
         i += hit.words.length;
@@ -28,9 +28,9 @@ export class PhraseMatcher<V> {
     return found;
   }
 
-  private matchAt(words: readonly string[], i: number) {
+  private matchAt(words: readonly string[], i: number, accept?: (value: V, start: number) => boolean) {
     const candidates = this.byFirst.get(words[i]!);
-    return candidates?.find((c) => c.words.every((w, k) => words[i + k] === w));
+    return candidates?.find((c) => c.words.every((w, k) => words[i + k] === w) && (!accept || accept(c.value, i)));
   }
 }
 

@@ -4,10 +4,10 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
-import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
+import { inverseFrequency, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
 import type { AnswerKind, Checked } from './types.js';
 
@@ -85,10 +85,10 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics);
   const stats = frequencyStats(index);
   const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
-  const particle = particleMask(index, tokens, removed);
+  const particle = particleMask(index, tokens, removed, hasDiacritics);
   /** Length of the synonym phrase each token is part of (0: none). */
   const bySynonym = new Array<number>(tokens.length).fill(0);
-  const synonymSlots = language === 'vi' ? synonymSlotsOf(index, tokens, removed, particle, bySynonym, stats) : [];
+  const synonymSlots = language === 'vi' ? synonymSlotsOf(index, tokens, removed, particle, bySynonym, hasDiacritics, stats) : [];
   const content = language === 'en'
     ? englishSlots(index, tokens, removed, text, stats)
     : vietnameseSlots(index, tokens, removed, particle, bySynonym, hasDiacritics, stats);
@@ -234,13 +234,15 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
 }
 
 /** Near-synonym phrases become one slot each, met by any member of the group; their words are used up. */
-function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], covered: number[], stats: FrequencyStats): Slot[] {
+function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], covered: number[], hasDiacritics: boolean, stats: FrequencyStats): Slot[] {
   const words = tokens.map((t, i) => (removed[i] || particle[i] ? '' : t.folded));
-  return index.synonyms.matchAll(words).map((m) => {
+  // Typed with diacritics, a phrase must match them: "cũng có" is not "củng cố".
+  const accept = (entry: SynonymEntry, start: number) => !hasDiacritics || entry.exact.every((e, k) => tokens[start + k]?.exact === e);
+  return index.synonyms.matchAll(words, accept).map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
     covered.fill(m.length, m.start, m.start + m.length);
     const folded = own.map((t) => t.folded);
-    const others = m.value.filter((alt) => alt.join(' ') !== folded.join(' '));
+    const others = m.value.group.filter((alt) => alt.join(' ') !== folded.join(' '));
     const known = folded.every(stats.has);
     // The question's own wording first, at full credit; if the dossier never uses it, weigh the slot by its synonyms.
     const weight = known ? Math.max(...folded.map(stats.idf)) : Math.min(...others.map((alt) => Math.max(...alt.map(stats.idf))));
@@ -249,13 +251,14 @@ function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: 
 }
 
 /** Which tokens are grammatical particles: listed, and not joined to a neighbour in a compound the dossier knows. */
-function particleMask(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[]): boolean[] {
+function particleMask(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], hasDiacritics: boolean): boolean[] {
   const inCompound = (a: Token | undefined, b: Token | undefined) => !!a && !!b && b.joined && termFrequency(index, `${a.folded}_${b.folded}`, 'folded') > 0;
+  const isParticle = (t: Token) => (hasDiacritics ? QUESTION_PARTICLES.has(t.exact) : QUESTION_SYLLABLES.has(t.folded));
   return tokens.map((t, i) => {
-    if (!QUESTION_SYLLABLES.has(t.folded)) return false;
+    if (!isParticle(t)) return false;
     const previous = removed[i - 1] ? undefined : tokens[i - 1];
     const next = removed[i + 1] ? undefined : tokens[i + 1];
-    return !(inCompound(previous, t) && !QUESTION_SYLLABLES.has(previous!.folded)) && !(inCompound(t, next) && !QUESTION_SYLLABLES.has(next!.folded));
+    return !(inCompound(previous, t) && !isParticle(previous!)) && !(inCompound(t, next) && !isParticle(next!));
   });
 }
 

@@ -66,3 +66,10 @@ test('GIVEN a yes/no question about a stance ("có xác nhận ... không", "did
   assert.equal(analyzeQuery(index(), 'Ông Kim có đến Vladivostok không?').expected, 'any');
   assert.equal(analyzeQuery(index(), 'Nga có xác nhận ở đâu không?').expected, 'place', 'a question phrase wins');
 });
+
+test('GIVEN a question typed with diacritics WHEN words match particles or synonyms only once folded ("củng cố" / "cũng có") THEN each is read as typed', () => {
+  const hasStrengthen = (q: string) => analyzeQuery(index(), q).slots.some((s) => s.alternatives.some((a) => a.join(' ') === 'tang cuong'));
+  assert.ok(!hasStrengthen('Triều Tiên cũng có nhà máy đạn pháo không?'), '"cũng có" is two particles');
+  assert.ok(hasStrengthen('Nga củng cố quan hệ với ai?'), '"củng cố" (consolidate) is a word, met by "tăng cường"');
+  assert.ok(slotWords('Rời Bình Nhưỡng, ông Putin đi đâu?').includes('roi'), '"rời" (leave) is not the particle "rồi"');
+});
