@@ -15,6 +15,8 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['bao nhiêu', 'number'], ['số lượng', 'number'], ['bao lâu', 'number'], ['mấy', 'number', true],
   ['khi nào', 'date'], ['lúc nào', 'date'], ['bao giờ', 'date'], ['ngày nào', 'date'], ['hôm nào', 'date'],
   ['tháng nào', 'date'], ['năm nào', 'date'], ['thời điểm nào', 'date'], ['buổi nào', 'date'], ['thời gian nào', 'date'],
+  ['vào ngày nào', 'date'], ['vào hôm nào', 'date'], ['vào lúc nào', 'date'], ['vào thời điểm nào', 'date'], ['vào năm nào', 'date'],
+  ['vào tháng nào', 'date'], ['vào khi nào', 'date'], ['từ khi nào', 'date'], ['từ bao giờ', 'date'], ['từ lúc nào', 'date'],
   ['người nào', 'person'], ['là ai', 'person'], ['ai', 'person'],
   ['ở đâu', 'place'], ['tại đâu', 'place'], ['nơi nào', 'place'], ['chỗ nào', 'place'], ['thành phố nào', 'place'],
   ['nước nào', 'place'], ['đâu', 'place', true],

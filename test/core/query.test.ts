@@ -73,3 +73,11 @@ test('GIVEN a question typed with diacritics WHEN words match particles or synon
   assert.ok(hasStrengthen('Nga củng cố quan hệ với ai?'), '"củng cố" (consolidate) is a word, met by "tăng cường"');
   assert.ok(slotWords('Rời Bình Nhưỡng, ông Putin đi đâu?').includes('roi'), '"rời" (leave) is not the particle "rồi"');
 });
+
+test('GIVEN "vào ngày nào" / "từ khi nào" WHEN read THEN the whole phrase asks for a date and "vào" / "từ" are not searched for', () => {
+  for (const q of ['Ông Kim lên tàu sang Nga vào ngày nào?', 'Liên lạc cấp cao Nga - Mỹ chấm dứt từ khi nào?']) {
+    const read = analyzeQuery(index(), q);
+    assert.equal(read.expected, 'date', q);
+    assert.ok(!read.slots.some((s) => s.source.includes('vao') || s.source.includes('tu')), q);
+  }
+});
