@@ -82,8 +82,8 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const language = isEnglish(tokens, hasDiacritics) ? 'en' : 'vi';
   const removed = new Array<boolean>(tokens.length).fill(false);
   markFillers(tokens, removed);
-  const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics);
   const stats = frequencyStats(index);
+  const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics, language === 'vi' && !hasDiacritics ? stats : undefined);
   const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
   const particle = particleMask(index, tokens, removed, hasDiacritics);
   /** Length of the synonym phrase each token is part of (0: none). */
@@ -124,8 +124,10 @@ function markFillers(tokens: readonly Token[], removed: boolean[]): void {
  * The first question phrase names the kind of answer. An ambiguous one ("mấy") only does when the
  * question has no other: beside "ra sao", "mấy nước láng giềng" means "the neighbours", not "how many".
  */
-function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDiacritics: boolean) {
-  const found = questionPhrases.matchAll(tokens.map((t) => t.folded)).filter((m) => {
+function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDiacritics: boolean, typos?: FrequencyStats) {
+  // Typed without diacritics, a misspelt question word is read as meant: "bao nheiu" is "bao nhiêu".
+  const words = tokens.map((t) => (typos && !typos.has(t.folded) && !t.isNumber ? typos.repair(t.folded) ?? t.folded : t.folded));
+  const found = questionPhrases.matchAll(words).filter((m) => {
     const words = tokens.slice(m.start, m.start + m.length);
     const next = tokens[m.start + m.length];
     const exactMatch = words.every((t, k) => t.exact === m.value.exact[k]);

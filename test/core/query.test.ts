@@ -81,3 +81,9 @@ test('GIVEN "vào ngày nào" / "từ khi nào" WHEN read THEN the whole phrase 
     assert.ok(!read.slots.some((s) => s.source.includes('vao') || s.source.includes('tu')), q);
   }
 });
+
+test('GIVEN a question phrase misspelt without diacritics ("bao nheiu nam") WHEN read THEN it is read as meant: a number of years', () => {
+  const q = analyzeQuery(index(), 'putin toi binh nhuong lan dau sau bao nheiu nam');
+  assert.equal(q.expected, 'number');
+  assert.deepEqual(q.unit, ['nam']);
+});
