@@ -5,9 +5,13 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Looked-up terms remembered per dictionary: a question's words are looked up once per window scored. */
+const RECENT_LIMIT = 4096;
+
 export class TermDictionary implements ReadonlySet<string> {
   /** Scratch for the looked-up term's bytes (grown as needed). */
   private key = new Uint8Array(64);
+  private readonly recent = new Map<string, number>();
 
   /**
    * @param bytes every term's UTF-8 bytes, terms in ascending byte order, nothing between them
@@ -35,6 +39,15 @@ export class TermDictionary implements ReadonlySet<string> {
 
   /** The term's rank in byte order, or -1 if absent. */
   indexOf(term: string): number {
+    const known = this.recent.get(term);
+    if (known !== undefined) return known;
+    if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
+    const rank = this.search(term);
+    this.recent.set(term, rank);
+    return rank;
+  }
+
+  private search(term: string): number {
     const keyLength = this.encode(term);
     let low = 0;
     let high = this.ends.length - 1;

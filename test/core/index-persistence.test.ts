@@ -200,6 +200,18 @@ test('GIVEN a saved index built by another analyzer version WHEN opened THEN it 
   assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true }, 'the rebuilt index was saved with the current version');
 });
 
+test('GIVEN an index file saved by an older hoso (format 1, MiniSearch JSON) WHEN opened THEN it is rebuilt as stale, naming the format, and the new one is reused', (t) => {
+  const { corpus, indexFile } = workspace(t);
+  const first = opened(openIndex(corpus, indexFile));
+  const dossier = first.index.dossier;
+  const header = { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length };
+  writeFileSync(indexFile, `${JSON.stringify(header)}\n{"documentCount":${dossier.passages.length},"nextId":0}\n[["kim",3]]\n["kim"]\n`);
+  const again = opened(openIndex(corpus, indexFile));
+  assert.deepEqual(again.source, { reused: false, reason: `index format 1, expected ${INDEX_FORMAT_VERSION}` });
+  assert.deepEqual(answersOf(again.index), answersOf(first.index));
+  assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true });
+});
+
 const headerLength = (saved: Buffer) => saved.indexOf(0x0a) + 1;
 /** The saved index with one body byte (past the header) changed. */
 function flipped(saved: Buffer, at: number): Buffer {
