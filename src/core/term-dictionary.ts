@@ -115,10 +115,12 @@ export class TermDictionary implements ReadonlySet<string> {
 }
 
 /**
- * Strings in UTF-8 byte order, sorted in place. That is JavaScript's code-unit order unless a string holds a
- * surrogate pair (only surrogates sort differently), so the fast sort is the rule.
+ * The strings in UTF-8 byte order (the given array, sorted in place, when it can be). That is
+ * JavaScript's code-unit order unless a string holds a surrogate (only those sort differently),
+ * so the fast sort is the rule.
  */
 export function sortByBytes(terms: string[]): string[] {
   if (!terms.some((t) => /[\uD800-\uDFFF]/.test(t))) return terms.sort();
-  return terms.map((t) => Buffer.from(t)).sort(Buffer.compare).map((b) => b.toString());
+  const encoded = terms.map((term) => ({ term, bytes: Buffer.from(term) }));
+  return encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes)).map((e) => e.term);
 }
