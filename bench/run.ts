@@ -24,7 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { fold } from '../src/core/analyzer.js';
 import { answer } from '../src/core/answer.js';
-import { buildIndex, deserializeIndex, serializeIndex } from '../src/core/passage-index.js';
+import { buildIndex } from '../src/core/passage-index.js';
+import { deserializeIndex, serializeIndex } from '../src/core/saved-index.js';
 import type { Dossier } from '../src/core/types.js';
 import { loadDossier } from '../src/ingest/load.js';
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from '../src/paths.js';
@@ -217,7 +218,7 @@ function runChild(job: Job, size: Size, quick: boolean, indexFile: string, resul
     result = { job, dossier: info, buildMs: round(buildMs, 1), serializeMs: round(serializeMs, 1), serializedBytes: Buffer.byteLength(saved) };
   } else if (job === 'ours-load') {
     let t0 = performance.now();
-    let saved: string | undefined = readFileSync(indexFile, 'utf8');
+    let saved: Buffer | undefined = readFileSync(indexFile);
     const readFileMs = performance.now() - t0;
     t0 = performance.now();
     const index = deserializeIndex(saved, dossier);

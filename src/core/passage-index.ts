@@ -1,8 +1,12 @@
-// The searchable index over a dossier's passages: MiniSearch over pre-analysed fields, plus the
-// syllable statistics the query side needs (document frequency, vocabulary for typo repair).
-import MiniSearch, { type Options } from 'minisearch';
-import { ANALYZER_VERSION, bigrams, tokenize, type Token } from './analyzer.js';
+// The searchable index over a dossier's passages: a compact inverted index over pre-analysed
+// fields (scored as MiniSearch would score them), plus the syllable statistics the query side
+// needs (document frequency, vocabulary for typo repair).
+import { bigrams, tokenize, type Token } from './analyzer.js';
+import { CompactIndexBuilder } from './compact-index-builder.js';
+import type { CompactIndex } from './compact-index.js';
 import { PhraseMatcher, phraseWords } from './phrases.js';
+import { SyllableFrequencies } from './syllable-frequencies.js';
+import { TermDictionary } from './term-dictionary.js';
 import type { Article, Dossier, Passage } from './types.js';
 
 export interface IndexDocument {
@@ -17,7 +21,7 @@ export interface IndexDocument {
 
 export interface PassageIndex {
   readonly dossier: Dossier;
-  readonly search: MiniSearch<IndexDocument>;
+  readonly search: CompactIndex;
   /** Folded syllable -> number of passages holding it. */
   readonly documentFrequency: ReadonlyMap<string, number>;
   /** Every exact (tone-normalized, with diacritics) syllable of the dossier. */
@@ -38,18 +42,7 @@ export interface SynonymEntry {
 }
 
 export const SEARCH_FIELDS = ['folded', 'concept', 'context'] as const;
-
-/** Options shared by building and loading: MiniSearch needs the same ones both times. */
-export function miniSearchOptions(): Options<IndexDocument> {
-  return {
-    fields: [...SEARCH_FIELDS],
-    idField: 'id',
-    // Fields arrive as space-separated pre-analysed terms, so MiniSearch's own analysis is identity.
-    tokenize: (text) => (text === '' ? [] : text.split(' ')),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => (text === '' ? [] : text.split(' ')), processTerm: (term) => term },
-  };
-}
+export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /**
  * A syllable pair is indexed when at least this many passages hold it: a phrase the dossier
@@ -60,18 +53,27 @@ export const MIN_PAIR_PASSAGES = 2;
 
 export function buildIndex(dossier: Dossier): PassageIndex {
   const base = indexParts(dossier);
-  const search = new MiniSearch<IndexDocument>(miniSearchOptions());
-  const documentFrequency = new Map<string, number>();
+  const builder = new CompactIndexBuilder(SEARCH_FIELDS);
   const exactVocabulary = new Set<string>();
+  const syllables = new Set<string>();
+  for (const doc of documentsOf(dossier, base, exactVocabulary)) {
+    builder.add(doc.id, [doc.folded, doc.concept, doc.context]);
+    for (const term of doc.folded.split(' ')) if (!term.includes('_') && term !== '') syllables.add(term);
+  }
+  const search = builder.finish();
+  const folded = search.field('folded')!;
+  const order = Uint32Array.from(syllables, (s) => folded.terms.indexOf(s));
+  return { ...base, search, documentFrequency: new SyllableFrequencies(folded, order), exactVocabulary: TermDictionary.fromTerms(exactVocabulary) };
+}
+
+/** The documents `buildIndex` indexes, one per passage (also what a reference MiniSearch is built on). */
+export function indexDocuments(dossier: Dossier): IndexDocument[] {
+  return [...documentsOf(dossier, indexParts(dossier), new Set())];
+}
+
+function* documentsOf(dossier: Dossier, parts: IndexParts, exactVocabulary: Set<string>): Generator<IndexDocument> {
   const repeatedPairs = pairsInAtLeast(dossier, MIN_PAIR_PASSAGES);
-  dossier.passages.forEach((passage, id) => {
-    const doc = indexDocument(passage, id, base, exactVocabulary, repeatedPairs);
-    search.add(doc);
-    for (const syllable of new Set(doc.folded.split(' '))) {
-      if (!syllable.includes('_') && syllable !== '') documentFrequency.set(syllable, (documentFrequency.get(syllable) ?? 0) + 1);
-    }
-  });
-  return { ...base, search, documentFrequency, exactVocabulary };
+  for (const [id, passage] of dossier.passages.entries()) yield indexDocument(passage, id, parts, exactVocabulary, repeatedPairs);
 }
 
 /** The folded pairs that at least `min` passages hold (a first pass over the text). */
@@ -87,7 +89,7 @@ function pairsInAtLeast(dossier: Dossier, min: number): Set<string> {
 
 type IndexParts = Omit<PassageIndex, 'search' | 'documentFrequency' | 'exactVocabulary'>;
 
-function indexParts(dossier: Dossier): IndexParts {
+export function indexParts(dossier: Dossier): IndexParts {
   const aliasConcepts = new PhraseMatcher<string>();
   const conceptNames = new Map<string, string>();
   dossier.aliases.forEach((group, i) => {
@@ -140,63 +142,7 @@ export function inverseFrequency(passages: number, count: number): number {
   return Math.log(1 + (passages - count + 0.5) / (count + 0.5));
 }
 
-/**
- * How many passages hold `term` in a field. MiniSearch keeps these counts but has no
- * public accessor; reading its index map is O(1) where a search for the term would score every hit.
- */
-export function termFrequency(index: PassageIndex, term: string, field: (typeof SEARCH_FIELDS)[number]): number {
-  const internals = index.search as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined }; _fieldIds: Record<string, number> };
-  const fieldId = internals._fieldIds[field];
-  return fieldId === undefined ? 0 : internals._index.get(term)?.get(fieldId)?.size ?? 0;
-}
-
-// ---- persistence ----------------------------------------------------------------------------
-
-export interface SavedIndexHeader {
-  readonly format: 'hoso-index';
-  readonly analyzerVersion: number;
-  readonly dossierVersion: string;
-  readonly passages: number;
-}
-
-/** Serialize: a header line, MiniSearch's JSON, the frequency table, the exact vocabulary; one per line. */
-export function serializeIndex(index: PassageIndex): string {
-  const header: SavedIndexHeader = {
-    format: 'hoso-index',
-    analyzerVersion: ANALYZER_VERSION,
-    dossierVersion: index.dossier.version,
-    passages: index.dossier.passages.length,
-  };
-  return `${JSON.stringify(header)}\n${JSON.stringify(index.search)}\n${JSON.stringify([...index.documentFrequency])}\n${JSON.stringify([...index.exactVocabulary])}\n`;
-}
-
-export function readSavedHeader(saved: string): SavedIndexHeader | undefined {
-  const firstLine = saved.slice(0, saved.indexOf('\n'));
-  try {
-    const header = JSON.parse(firstLine) as SavedIndexHeader;
-    return header.format === 'hoso-index' ? header : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why a saved index cannot be reused, or undefined if it fits this dossier and analyzer. */
-export function staleReason(header: SavedIndexHeader | undefined, dossier: Dossier): string | undefined {
-  if (!header) return 'not a hoso index';
-  if (header.analyzerVersion !== ANALYZER_VERSION) return `analyzer version ${header.analyzerVersion}, expected ${ANALYZER_VERSION}`;
-  if (header.dossierVersion !== dossier.version) return `built for dossier ${header.dossierVersion}, corpus is now ${dossier.version}`;
-  if (header.passages !== dossier.passages.length) return 'passage count differs';
-  return undefined;
-}
-
-/** Load a saved index for `dossier`; throws if it is stale or malformed (callers rebuild). */
-export function deserializeIndex(saved: string, dossier: Dossier): PassageIndex {
-  const reason = staleReason(readSavedHeader(saved), dossier);
-  if (reason) throw new Error(`hoso: saved index is stale: ${reason}`);
-  const [, searchJson, frequenciesJson, vocabularyJson] = saved.split('\n');
-  if (vocabularyJson === undefined) throw new Error('hoso: saved index is cut short');
-  const search = MiniSearch.loadJSON<IndexDocument>(searchJson!, miniSearchOptions());
-  const frequencies = JSON.parse(frequenciesJson!) as [string, number][];
-  const vocabulary = JSON.parse(vocabularyJson) as string[];
-  return { ...indexParts(dossier), search, documentFrequency: new Map(frequencies), exactVocabulary: new Set(vocabulary) };
+/** How many passages hold `term` in a field: the length of its postings, O(log terms). */
+export function termFrequency(index: PassageIndex, term: string, field: SearchField): number {
+  return index.search.termCount(term, field);
 }

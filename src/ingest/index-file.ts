@@ -2,9 +2,8 @@
 // corpus with the same analyzer, rebuilding (and re-saving) it otherwise.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  buildIndex, deserializeIndex, readSavedHeader, serializeIndex, staleReason, type PassageIndex,
-} from '../core/passage-index.js';
+import { buildIndex, type PassageIndex } from '../core/passage-index.js';
+import { deserializeIndex, readSavedHeader, serializeIndex, staleReason } from '../core/saved-index.js';
 import type { Dossier } from '../core/types.js';
 import { loadDossier, type LoadProblem } from './load.js';
 
@@ -51,9 +50,9 @@ function rebuilt(dossier: Dossier, indexFile: string, problems: readonly LoadPro
   return { ok: true, value: { index, problems, source: { reused: false, reason } } };
 }
 
-function readSaved(file: string): string | undefined {
+function readSaved(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch {
     return undefined;
   }

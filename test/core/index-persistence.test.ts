@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANALYZER_VERSION } from '../../src/core/analyzer.js';
 import { answer } from '../../src/core/answer.js';
+import { buildIndex, type PassageIndex } from '../../src/core/passage-index.js';
 import {
-  buildIndex, deserializeIndex, readSavedHeader, serializeIndex, staleReason, type PassageIndex, type SavedIndexHeader,
-} from '../../src/core/passage-index.js';
+  deserializeIndex, INDEX_FORMAT_VERSION, readSavedHeader, serializeIndex, staleReason, type SavedIndexHeader,
+} from '../../src/core/saved-index.js';
 import type { Dossier } from '../../src/core/types.js';
 import { openIndex, saveIndex, type IndexOutcome, type LoadedIndex } from '../../src/ingest/index-file.js';
 import { loadDossier } from '../../src/ingest/load.js';
@@ -55,6 +56,11 @@ function workspace(t: TestContext): { corpus: string; indexFile: string; data: s
   return { corpus, data, indexFile: join(data, 'index.json') };
 }
 
+/** Edit a saved index as text (latin1 maps each byte to one character and back). */
+function edited(saved: Buffer, edit: (text: string) => string): Buffer {
+  return Buffer.from(edit(saved.toString('latin1')), 'latin1');
+}
+
 function opened(outcome: IndexOutcome): LoadedIndex {
   assert.ok(outcome.ok, outcome.ok ? '' : JSON.stringify(outcome.problems));
   return outcome.value;
@@ -78,22 +84,35 @@ test('GIVEN a deserialized index WHEN serialized and loaded again THEN it still 
   const fresh = buildIndex(dossier);
   const saved = serializeIndex(fresh);
   const again = serializeIndex(deserializeIndex(saved, dossier));
-  assert.equal(again.length, saved.length, 'same content (term order inside MiniSearch\'s tree may differ)');
-  assert.equal(again.split('\n')[0], saved.split('\n')[0]);
+  assert.ok(again.equals(saved), 'the same bytes');
   assert.deepEqual(answersOf(deserializeIndex(again, dossier)), answersOf(fresh));
 });
 
-test('GIVEN a serialized index WHEN its header is read THEN it names the format, analyzer version, dossier version and passage count', () => {
+test('GIVEN a serialized index WHEN its header is read THEN it names the format and its version, analyzer version, dossier version and passage count', () => {
   const dossier = realDossier();
   const header = readSavedHeader(serializeIndex(buildIndex(dossier)));
-  assert.deepEqual(header, { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length });
+  assert.ok(header);
+  const { format, formatVersion, analyzerVersion, dossierVersion, passages } = header;
+  assert.deepEqual(
+    { format, formatVersion, analyzerVersion, dossierVersion, passages },
+    { format: 'hoso-index', formatVersion: INDEX_FORMAT_VERSION, analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length },
+  );
   assert.equal(staleReason(header, dossier), undefined);
+});
+
+test('GIVEN an index saved in format 1 (MiniSearch JSON, no format version) WHEN checked THEN it is stale, naming the format', () => {
+  const dossier = realDossier();
+  const old = Buffer.from(`{"format":"hoso-index","analyzerVersion":${ANALYZER_VERSION},"dossierVersion":"${dossier.version}","passages":${dossier.passages.length}}\n{"documentCount":95}\n[]\n[]\n`);
+  const header = readSavedHeader(old);
+  assert.ok(header, 'still recognised as a hoso index');
+  assert.equal(staleReason(header, dossier), `index format 1, expected ${INDEX_FORMAT_VERSION}`);
+  assert.throws(() => deserializeIndex(old, dossier), /stale: index format 1/);
 });
 
 // ---- staleReason -------------------------------------------------------------------------------------
 
 function header(dossier: Dossier, change: Partial<SavedIndexHeader> = {}): SavedIndexHeader {
-  return { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length, ...change };
+  return { format: 'hoso-index', formatVersion: INDEX_FORMAT_VERSION, analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length, ...change };
 }
 
 test('GIVEN a header for another dossier version WHEN checked THEN the reason names both versions', () => {
@@ -120,9 +139,10 @@ test('GIVEN a header with another passage count WHEN checked THEN it is stale', 
 test('GIVEN no header (not a hoso index) WHEN checked THEN it is stale', () => {
   const dossier = realDossier();
   assert.ok(staleReason(undefined, dossier));
-  assert.equal(readSavedHeader('{"format":"something-else"}\n{}\n[]\n'), undefined);
-  assert.equal(readSavedHeader('garbage'), undefined);
-  assert.equal(readSavedHeader(''), undefined);
+  assert.equal(readSavedHeader(Buffer.from('{"format":"something-else"}\n{}\n[]\n')), undefined);
+  assert.equal(readSavedHeader(Buffer.from('garbage')), undefined);
+  assert.equal(readSavedHeader(Buffer.from('[1,2]\n')), undefined);
+  assert.equal(readSavedHeader(Buffer.alloc(0)), undefined);
 });
 
 test('GIVEN a saved index and a changed dossier WHEN deserialized THEN it throws a "stale" error instead of answering wrongly', () => {
@@ -130,8 +150,8 @@ test('GIVEN a saved index and a changed dossier WHEN deserialized THEN it throws
   const saved = serializeIndex(buildIndex(dossier));
   const changed: Dossier = { ...dossier, version: 'bbbbbbbbbbbb' };
   assert.throws(() => deserializeIndex(saved, changed), /stale/);
-  const analyzerBumped = saved.replace(`"analyzerVersion":${ANALYZER_VERSION}`, `"analyzerVersion":${ANALYZER_VERSION - 1}`);
-  assert.notEqual(analyzerBumped, saved);
+  const analyzerBumped = edited(saved, (text) => text.replace(`"analyzerVersion":${ANALYZER_VERSION}`, `"analyzerVersion":${ANALYZER_VERSION - 1}`));
+  assert.ok(!analyzerBumped.equals(saved));
   assert.throws(() => deserializeIndex(analyzerBumped, dossier), /analyzer/);
 });
 
@@ -151,12 +171,12 @@ test('GIVEN no saved index WHEN opened twice THEN the first call rebuilds ("no s
 test('GIVEN a saved index WHEN a corpus article changes THEN the next open rebuilds it and the one after reuses it', (t) => {
   const { corpus, indexFile } = workspace(t);
   opened(openIndex(corpus, indexFile));
-  const before = readFileSync(indexFile, 'utf8');
+  const before = readFileSync(indexFile);
   appendFileSync(join(corpus, '2024-06-putin-tham-binh-nhuong.md'), '\nMột đoạn mới về chuyến thăm của tàu ngầm Kursk-99 trong hồ sơ.\n');
   const rebuilt = opened(openIndex(corpus, indexFile));
   assert.equal(rebuilt.source.reused, false);
   assert.match(reasonOf(rebuilt) ?? '', /dossier/);
-  assert.notEqual(readFileSync(indexFile, 'utf8'), before, 'the new index is saved');
+  assert.ok(!readFileSync(indexFile).equals(before), 'the new index is saved');
   const reply = answer(rebuilt.index, 'tàu ngầm Kursk-99');
   assert.ok(reply.ok && reply.value.kind === 'found' && reply.value.results[0]?.excerpt.includes('Kursk-99'), 'the new paragraph is searchable');
   assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true });
@@ -173,33 +193,55 @@ test('GIVEN a saved index WHEN aliases.yaml changes THEN the next open rebuilds 
 test('GIVEN a saved index built by another analyzer version WHEN opened THEN it is rebuilt', (t) => {
   const { corpus, indexFile } = workspace(t);
   opened(openIndex(corpus, indexFile));
-  const saved = readFileSync(indexFile, 'utf8');
-  writeFileSync(indexFile, saved.replace(`"analyzerVersion":${ANALYZER_VERSION}`, '"analyzerVersion":0'));
+  writeFileSync(indexFile, edited(readFileSync(indexFile), (text) => text.replace(`"analyzerVersion":${ANALYZER_VERSION}`, '"analyzerVersion":0')));
   const again = opened(openIndex(corpus, indexFile));
   assert.equal(again.source.reused, false);
   assert.match(reasonOf(again) ?? '', /analyzer/);
   assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true }, 'the rebuilt index was saved with the current version');
 });
 
-for (const [label, corrupt] of [
-  ['garbage text', (_saved: string) => 'this is not an index\n\u0000\u0001'],
-  ['an empty file', (_saved: string) => ''],
-  ['binary bytes', (_saved: string) => '\uFFFD\uFFFD\uFFFD'],
-  ['a good header and a truncated body', (saved: string) => saved.slice(0, Math.floor(saved.length / 2))],
-  ['a good header and broken JSON', (saved: string) => `${saved.slice(0, saved.indexOf('\n'))}\n{not json\n[]\n`],
-  ['a good header and a missing frequency table', (saved: string) => saved.slice(0, saved.lastIndexOf('\n', saved.length - 2))],
+test('GIVEN an index file saved by an older hoso (format 1, MiniSearch JSON) WHEN opened THEN it is rebuilt as stale, naming the format, and the new one is reused', (t) => {
+  const { corpus, indexFile } = workspace(t);
+  const first = opened(openIndex(corpus, indexFile));
+  const dossier = first.index.dossier;
+  const header = { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length };
+  writeFileSync(indexFile, `${JSON.stringify(header)}\n{"documentCount":${dossier.passages.length},"nextId":0}\n[["kim",3]]\n["kim"]\n`);
+  const again = opened(openIndex(corpus, indexFile));
+  assert.deepEqual(again.source, { reused: false, reason: `index format 1, expected ${INDEX_FORMAT_VERSION}` });
+  assert.deepEqual(answersOf(again.index), answersOf(first.index));
+  assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true });
+});
+
+const headerLength = (saved: Buffer) => saved.indexOf(0x0a) + 1;
+/** The saved index with one body byte (past the header) changed. */
+function flipped(saved: Buffer, at: number): Buffer {
+  const copy = Buffer.from(saved);
+  copy[at] = copy[at]! ^ 0xff;
+  return copy;
+}
+
+for (const [label, corrupt, reason] of [
+  ['garbage text', (_saved: Buffer) => Buffer.from('this is not an index\n\u0000\u0001'), /not a hoso index/],
+  ['an empty file', (_saved: Buffer) => Buffer.alloc(0), /not a hoso index/],
+  ['binary bytes', (_saved: Buffer) => Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x0a, 0x80]), /not a hoso index/],
+  ['a good header and a truncated body', (saved: Buffer) => saved.subarray(0, Math.floor(saved.length / 2)), /cut short/],
+  ['a good header and nothing after it', (saved: Buffer) => saved.subarray(0, headerLength(saved)), /cut short/],
+  ['a good header and one byte of the body damaged', (saved: Buffer) => flipped(saved, saved.length - 3), /checksum/],
+  ['a good header and bytes past the end', (saved: Buffer) => Buffer.concat([saved, Buffer.from('more')]), /past the announced end/],
+  ['a good header and a section missing from its table', (saved: Buffer) => edited(saved, (text) => text.replace('"folded.docs"', '"folded.dogs"')), /folded\.docs \(missing\)/],
+  ['a header whose section table is gone', (saved: Buffer) => edited(saved, (text) => text.replace('"body":', '"bodx":')), /no section table/],
 ] as const) {
-  test(`GIVEN an index file with ${label} WHEN opened THEN it is rebuilt, not a crash, and answers like a fresh index`, (t) => {
+  test(`GIVEN an index file with ${label} WHEN opened THEN it is rebuilt (saying why), not a crash, and answers like a fresh index`, (t) => {
     const { corpus, indexFile } = workspace(t);
     const first = opened(openIndex(corpus, indexFile));
-    writeFileSync(indexFile, corrupt(readFileSync(indexFile, 'utf8')));
+    writeFileSync(indexFile, corrupt(readFileSync(indexFile)));
     let again: LoadedIndex | undefined;
     assert.doesNotThrow(() => {
       again = opened(openIndex(corpus, indexFile));
     });
     assert.ok(again);
     assert.equal(again.source.reused, false);
-    assert.ok((reasonOf(again) ?? '').length > 0);
+    assert.match(reasonOf(again) ?? '', reason);
     assert.deepEqual(answersOf(again.index), answersOf(first.index));
     assert.deepEqual(opened(openIndex(corpus, indexFile)).source, { reused: true }, 'a good index replaced the corrupt one');
   });
@@ -241,6 +283,6 @@ test('GIVEN saveIndex WHEN it writes THEN the file is complete and no temp file 
   const file = join(dir, 'nested', 'deeper', 'index.json');
   saveIndex(index, file);
   saveIndex(index, file);
-  assert.equal(readFileSync(file, 'utf8'), serializeIndex(index));
+  assert.ok(readFileSync(file).equals(serializeIndex(index)));
   assert.deepEqual(readdirSync(join(dir, 'nested', 'deeper')), ['index.json']);
 });
