@@ -114,12 +114,21 @@ function readGroups(file: string, text: string | undefined, problems: LoadProble
     return [];
   }
   const groups: AliasGroup[] = [];
+  // A form in two groups would silently mean only the first: name it.
+  const groupOf = new Map<string, number>();
   value.forEach((group: unknown, i) => {
     if (!Array.isArray(group) || group.length < 2 || group.some((g) => typeof g !== 'string' || g.trim() === '')) {
       problems.push({ file, problem: `group ${i + 1} must list at least two non-empty forms` });
       return;
     }
-    groups.push(group.map((g: string) => g.normalize('NFC').trim()));
+    const forms = group.map((g: string) => g.normalize('NFC').trim());
+    for (const form of forms) {
+      const key = form.toLowerCase();
+      const first = groupOf.get(key);
+      if (first !== undefined && first !== i) problems.push({ file, problem: `"${form}" is in group ${first + 1} and group ${i + 1}: keep it in one` });
+      else groupOf.set(key, i);
+    }
+    groups.push(forms);
   });
   return groups;
 }

@@ -259,6 +259,7 @@ for (const [label, text, pattern] of [
   ['a group with an empty spelling', '- [Moscow, ""]\n', /group 1/],
   ['a group with a number', '- [Moscow, 3]\n', /group 1/],
   ['invalid YAML', '- [Moscow, Moskva\n', /not valid YAML/],
+  ['one spelling in two groups', '- [Moscow, Moskva]\n- [Nga, Russia]\n- [moskva, Mát-xcơ-va]\n', /"moskva" is in group 1 and group 3/],
 ] as const) {
   test(`GIVEN aliases.yaml with ${label} WHEN loaded THEN aliases.yaml is reported and the articles still load`, (t) => {
     const { dossier, problems } = load(t, { 'bai.md': article({}), 'aliases.yaml': text, 'glossary.yaml': GOOD_GLOSSARY });
