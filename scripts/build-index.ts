@@ -1,5 +1,5 @@
 // npm run build-index: load the corpus, report every problem (and fail on any), then write the
-// serialized index with the corpus hash and analyzer version to DATA_DIR/index.json.
+// serialized index with the corpus hash and analyzer version to DATA_DIR/index.bin.
 import { ANALYZER_VERSION } from '../src/core/analyzer.js';
 import { buildIndex } from '../src/core/passage-index.js';
 import { saveIndex } from '../src/ingest/index-file.js';

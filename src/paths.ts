@@ -16,7 +16,8 @@ function findProjectRoot(start: string): string {
 export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
-export const indexFileIn = (dataDir: string): string => resolve(dataDir, 'index.json');
+/** The saved search index (binary since index format 2). */
+export const indexFileIn = (dataDir: string): string => resolve(dataDir, 'index.bin');
 /** The SQLite store (votes, pinned summaries, quizzes, scores) under DATA_DIR. */
 export const storeFileIn = (dataDir: string): string => resolve(dataDir, 'hoso.db');
 

@@ -1,7 +1,7 @@
 // Load the dossier and its index, reusing the saved index when it was built from the same
 // corpus with the same analyzer, rebuilding (and re-saving) it otherwise.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildIndex, type PassageIndex } from '../core/passage-index.js';
 import { deserializeIndex, readSavedHeader, serializeIndex, staleReason } from '../core/saved-index.js';
 import type { Dossier } from '../core/types.js';
@@ -64,4 +64,24 @@ export function saveIndex(index: PassageIndex, file: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, serializeIndex(index));
   renameSync(temp, file);
+  removeLegacyIndex(dirname(file), file);
+}
+
+/** Before index format 2 the index was JSON in `index.json`: once its successor is written, it only takes space. */
+const LEGACY_INDEX_NAME = 'index.json';
+
+function removeLegacyIndex(dir: string, current: string): void {
+  const legacy = join(dir, LEGACY_INDEX_NAME);
+  if (legacy === current) return;
+  try {
+    const head = Buffer.alloc(4096);
+    const fd = openSync(legacy, 'r');
+    const length = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    // Only ours, and only the old format: a file we did not write is left alone.
+    const header = readSavedHeader(head.subarray(0, length));
+    if (header && header.formatVersion === undefined) rmSync(legacy, { force: true });
+  } catch {
+    // No legacy file, or unreadable: nothing to clean.
+  }
 }

@@ -109,7 +109,7 @@ test('GIVEN --json and an answerable question WHEN run THEN it prints exactly on
   assert.equal(top.date, '2019-04');
   assert.match(top.citation, /tháng 4\/2019/);
   assert.match(top.citation, /đoạn 11\/11/);
-  assert.ok(existsSync(join(data, 'index.json')), 'the index is saved under DATA_DIR');
+  assert.ok(existsSync(join(data, 'index.bin')), 'the index is saved under DATA_DIR');
   assertNoStackTrace(r.stderr);
 });
 
@@ -279,7 +279,7 @@ test('GIVEN a bad question without options WHEN run THEN the message goes to std
 
 test('GIVEN a corrupt index file under DATA_DIR WHEN run THEN it rebuilds the index and answers', (t) => {
   const data = dataDir(t);
-  writeFileSync(join(data, 'index.json'), 'not an index at all');
+  writeFileSync(join(data, 'index.bin'), 'not an index at all');
   const r = run(t, ['--json', 'Vladivostok có bao nhiêu dân'], '', { data });
   assert.equal(r.status, 0);
   assert.equal(oneJson(r.stdout).answered, true);

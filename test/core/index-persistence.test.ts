@@ -53,7 +53,7 @@ function workspace(t: TestContext): { corpus: string; indexFile: string; data: s
   cpSync(CORPUS, corpus, { recursive: true, dereference: true });
   assert.notEqual(realpathSync(corpus), realpathSync(CORPUS), 'the test works on a copy of the corpus');
   const data = join(root, 'data');
-  return { corpus, data, indexFile: join(data, 'index.json') };
+  return { corpus, data, indexFile: join(data, 'index.bin') };
 }
 
 /** Edit a saved index as text (latin1 maps each byte to one character and back). */
@@ -259,7 +259,7 @@ test('GIVEN a corpus with no loadable article WHEN opened THEN it fails with pro
   const corpus = join(root, 'corpus');
   cpSync(join(CORPUS, 'aliases.yaml'), join(corpus, 'aliases.yaml'));
   writeFileSync(join(corpus, 'broken.md'), 'no front matter\n');
-  const indexFile = join(root, 'data', 'index.json');
+  const indexFile = join(root, 'data', 'index.bin');
   const outcome = openIndex(corpus, indexFile);
   assert.equal(outcome.ok, false);
   if (!outcome.ok) {
@@ -280,9 +280,22 @@ test('GIVEN a corpus with one bad file beside good ones WHEN opened THEN it open
 test('GIVEN saveIndex WHEN it writes THEN the file is complete and no temp file is left behind', (t) => {
   const dir = tempDir(t, 'hoso-save-');
   const index = buildIndex(realDossier());
-  const file = join(dir, 'nested', 'deeper', 'index.json');
+  const file = join(dir, 'nested', 'deeper', 'index.bin');
   saveIndex(index, file);
   saveIndex(index, file);
   assert.ok(readFileSync(file).equals(serializeIndex(index)));
-  assert.deepEqual(readdirSync(join(dir, 'nested', 'deeper')), ['index.json']);
+  assert.deepEqual(readdirSync(join(dir, 'nested', 'deeper')), ['index.bin']);
+});
+
+test('GIVEN an old JSON index.json from an earlier hoso beside the data folder WHEN the new index is saved THEN the old file is removed; a foreign index.json is left alone', (t) => {
+  const dir = tempDir(t, 'hoso-legacy-');
+  const dossier = realDossier();
+  const index = buildIndex(dossier);
+  const header = { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length };
+  writeFileSync(join(dir, 'index.json'), `${JSON.stringify(header)}\n{}\n[]\n[]\n`);
+  saveIndex(index, join(dir, 'index.bin'));
+  assert.deepEqual(readdirSync(dir), ['index.bin']);
+  writeFileSync(join(dir, 'index.json'), '{"someone":"else"}\n');
+  saveIndex(index, join(dir, 'index.bin'));
+  assert.deepEqual(readdirSync(dir).sort(), ['index.bin', 'index.json']);
 });
