@@ -67,7 +67,7 @@ export function saveIndex(index: PassageIndex, file: string): void {
   removeLegacyIndex(dirname(file), file);
 }
 
-/** Before index format 2 the index was JSON in `index.json`: once its successor is written, it only takes space. */
+/** Earlier versions saved the index as `index.json`: once `index.bin` is written, it only takes space. */
 const LEGACY_INDEX_NAME = 'index.json';
 
 function removeLegacyIndex(dir: string, current: string): void {
@@ -78,9 +78,8 @@ function removeLegacyIndex(dir: string, current: string): void {
     const fd = openSync(legacy, 'r');
     const length = readSync(fd, head, 0, head.length, 0);
     closeSync(fd);
-    // Only ours, and only the old format: a file we did not write is left alone.
-    const header = readSavedHeader(head.subarray(0, length));
-    if (header && header.formatVersion === undefined) rmSync(legacy, { force: true });
+    // Only an index of ours: a file we did not write is left alone.
+    if (readSavedHeader(head.subarray(0, length))) rmSync(legacy, { force: true });
   } catch {
     // No legacy file, or unreadable: nothing to clean.
   }
