@@ -190,8 +190,10 @@ test('GIVEN results WHEN answered THEN they come in order of decreasing score', 
   for (let i = 1; i < rs.length; i++) assert.ok(rs[i - 1]!.score >= rs[i]!.score);
 });
 
-test('GIVEN the whole evaluation question set WHEN answered THEN every result is well formed (citation, excerpt, highlights)', () => {
-  const lines = readFileSync(join(PROJECT_ROOT, 'eval', 'questions.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+test('GIVEN both of our evaluation question sets WHEN answered THEN every result is well formed (citation, excerpt, highlights)', () => {
+  const lines = ['questions.jsonl', 'holdout.jsonl']
+    .flatMap((file) => readFileSync(join(PROJECT_ROOT, 'eval', file), 'utf8').split('\n'))
+    .filter((l) => l.trim() !== '');
   assert.ok(lines.length > 50);
   let answered = 0;
   for (const line of lines) {
