@@ -123,14 +123,15 @@ function markFillers(tokens: readonly Token[], removed: boolean[]): void {
 /**
  * The first question phrase names the kind of answer. An ambiguous one ("mấy") only does when the
  * question has no other: beside "ra sao", "mấy nước láng giềng" means "the neighbours", not "how many".
+ * With no question phrase, a yes/no question about a stance ("có thừa nhận ... không") wants one.
  */
 function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDiacritics: boolean, typos?: FrequencyStats) {
   // Typed without diacritics, a misspelt question word is read as meant: "bao nheiu" is "bao nhiêu".
   const words = tokens.map((t) => (typos && !typos.has(t.folded) && !t.isNumber ? typos.repair(t.folded) ?? t.folded : t.folded));
   const found = questionPhrases.matchAll(words).filter((m) => {
-    const words = tokens.slice(m.start, m.start + m.length);
+    const own = tokens.slice(m.start, m.start + m.length);
     const next = tokens[m.start + m.length];
-    const exactMatch = words.every((t, k) => t.exact === m.value.exact[k]);
+    const exactMatch = own.every((t, k) => t.exact === m.value.exact[k]);
     if (hasDiacritics && !exactMatch) return false;
     return hasDiacritics || !m.value.ambiguous || (m.value.kind === 'number' && !!next && COUNTERS.has(next.folded));
   });
