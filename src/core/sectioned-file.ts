@@ -2,7 +2,13 @@
 // zero padding, then the body, every section at an 8-byte aligned offset. Loading wraps the
 // file's own bytes in typed-array views: no parsing, no copy (unless the buffer itself is
 // misaligned). The body carries a CRC-32, so a damaged or cut-short file is refused, not read.
-import { crc32 } from 'node:zlib';
+import zlib from 'node:zlib';
+
+// zlib.crc32 arrived in Node 20.15; a named import would fail at start-up with a cryptic link error.
+function crc32(data: Uint8Array): number {
+  if (typeof zlib.crc32 !== 'function') throw new Error(`hoso needs Node.js 20.15 or newer (this is ${process.version})`);
+  return zlib.crc32(data);
+}
 
 export type Section = Uint8Array | Uint16Array | Uint32Array;
 
