@@ -157,29 +157,56 @@ function checkSupported(options: CompactSearchOptions): void {
 // ---- scratch ----------------------------------------------------------------------------------
 
 /**
- * The documents one query node matched, with their scores, in first-seen order: MiniSearch's
- * result Map, on arrays indexed by document (reused across searches; `stamp` marks live entries).
+ * Which documents are live in the current search: arrays indexed by document are reused across
+ * searches, and a generation stamp says which entries belong to this one, so clearing is O(1).
  */
+class Generation {
+  private readonly stamps: Uint32Array;
+  private stamp = 1;
+
+  constructor(documents: number) {
+    this.stamps = new Uint32Array(documents);
+  }
+
+  has(doc: number): boolean {
+    return this.stamps[doc] === this.stamp;
+  }
+
+  /** Marks `doc` live; false if it already was. */
+  add(doc: number): boolean {
+    if (this.stamps[doc] === this.stamp) return false;
+    this.stamps[doc] = this.stamp;
+    return true;
+  }
+
+  clear(): void {
+    this.stamp += 1;
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+}
+
+/** The documents one query node matched, with their scores, in first-seen order: MiniSearch's result Map. */
 class Accumulator {
   readonly scores: Float64Array;
   readonly order: Uint32Array;
-  private readonly stamps: Uint32Array;
-  private stamp = 1;
+  private readonly live: Generation;
   size = 0;
 
   constructor(documents: number) {
     this.scores = new Float64Array(documents);
     this.order = new Uint32Array(documents);
-    this.stamps = new Uint32Array(documents);
+    this.live = new Generation(documents);
   }
 
   add(doc: number, score: number): void {
-    if (this.stamps[doc] === this.stamp) {
-      this.scores[doc] = this.scores[doc]! + score;
-    } else {
-      this.stamps[doc] = this.stamp;
+    if (this.live.add(doc)) {
       this.scores[doc] = score;
       this.order[this.size++] = doc;
+    } else {
+      this.scores[doc] = this.scores[doc]! + score;
     }
   }
 
@@ -194,11 +221,7 @@ class Accumulator {
 
   clear(): void {
     this.size = 0;
-    this.stamp += 1;
-    if (this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
+    this.live.clear();
   }
 }
 
@@ -206,8 +229,7 @@ class Accumulator {
 class MatchedTerms {
   private readonly heads: Int32Array;
   private readonly counts: Uint32Array;
-  private readonly stamps: Uint32Array;
-  private stamp = 1;
+  private readonly live: Generation;
   private termOf = new Int32Array(256);
   private next = new Int32Array(256);
   private nodes = 0;
@@ -215,12 +237,11 @@ class MatchedTerms {
   constructor(documents: number) {
     this.heads = new Int32Array(documents);
     this.counts = new Uint32Array(documents);
-    this.stamps = new Uint32Array(documents);
+    this.live = new Generation(documents);
   }
 
   note(doc: number, term: number): void {
-    if (this.stamps[doc] !== this.stamp) {
-      this.stamps[doc] = this.stamp;
+    if (this.live.add(doc)) {
       this.heads[doc] = -1;
       this.counts[doc] = 0;
     }
@@ -233,16 +254,12 @@ class MatchedTerms {
   }
 
   count(doc: number): number {
-    return this.stamps[doc] === this.stamp ? this.counts[doc]! : 0;
+    return this.live.has(doc) ? this.counts[doc]! : 0;
   }
 
   clear(): void {
     this.nodes = 0;
-    this.stamp += 1;
-    if (this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
+    this.live.clear();
   }
 
   private grow(): void {
