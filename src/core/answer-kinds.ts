@@ -3,6 +3,7 @@
 // their diacritics, so the cues are exact forms: folded, "có" (has) would pass for "cơ" and
 // "qua" for "quá", and every sentence would look like an answer.
 import { tokenize, type Token } from './analyzer.js';
+import { STANCE_VERBS } from './lexicon.js';
 import type { AnswerKind } from './types.js';
 
 const exact = (words: string): ReadonlySet<string> => new Set(words.split(','));
@@ -17,7 +18,7 @@ const REASON_CUES = phrases('vì,do,nhằm,để,bởi,bởi vì,lý do,nguyên 
 // "bằng gì" is answered by a means: a way, or a vehicle.
 const MANNER_CUES = phrases('bằng,qua,theo cách,cách,tàu,đoàn tàu,xe,máy bay,chuyên cơ,đường sắt,thuyền,ô tô');
 // A yes/no question is answered by a stance: confirmed, denied, agreed, refused.
-const STANCE_CUES = phrases('xác nhận,thừa nhận,công nhận,phủ nhận,bác bỏ,khẳng định,từ chối,đồng ý,nhất trí,chấp thuận,phản đối,không hề,chưa từng,chưa có,không có');
+const STANCE_CUES = phrases([...STANCE_VERBS, 'khẳng định', 'không hề', 'chưa từng', 'chưa có', 'không có'].join(','));
 const ORGANISATION_CUES = phrases('viện,học viện,trung tâm,hội đồng,bộ,văn phòng,hãng,cơ quan,đại học,tổ chức,ủy ban,đảng');
 
 export function isNumberToken(t: Token): boolean {

@@ -42,19 +42,25 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
 
 /** A yes/no question ends with one of these (folded): "có ... không", "đã ... chưa", "phải không", "hả"... */
 export const YES_NO_ENDINGS: ReadonlySet<string> = new Set(['khong', 'ko', 'k', 'hok', 'chua', 'ha', 'a']);
-/**
- * Words that ask for a stance ("có thừa nhận ... không", "did they deny ...?"): a yes/no question
- * holding one is answered by whoever confirmed, denied or agreed.
- */
-export const STANCE_WORDS: readonly string[] = [
-  'thua nhan', 'xac nhan', 'cong nhan', 'phu nhan', 'bac bo', 'dong y', 'nhat tri', 'chap thuan', 'tu choi', 'phan doi',
-  'admit', 'admitted', 'confirm', 'confirmed', 'deny', 'denied', 'agree', 'agreed', 'acknowledge', 'acknowledged',
-  'accept', 'accepted', 'refuse', 'refused', 'reject', 'rejected',
-];
 /** ... or, in English, opens with an auxiliary. */
 export const YES_NO_OPENERS: ReadonlySet<string> = new Set([
   'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might',
 ]);
+
+/** Verbs of stance: confirming, denying, agreeing, refusing (asked about, and answered with). */
+export const STANCE_VERBS: readonly string[] = [
+  'thừa nhận', 'xác nhận', 'công nhận', 'phủ nhận', 'bác bỏ', 'đồng ý', 'nhất trí', 'chấp thuận', 'từ chối', 'phản đối',
+];
+
+/**
+ * Words that ask for a stance ("có thừa nhận ... không", "did they deny ...?"): a yes/no question
+ * holding one is answered by whoever confirmed, denied or agreed. Matched folded.
+ */
+export const STANCE_WORDS: readonly string[] = [
+  ...STANCE_VERBS,
+  'admit', 'admitted', 'confirm', 'confirmed', 'deny', 'denied', 'agree', 'agreed', 'acknowledge', 'acknowledged',
+  'accept', 'accepted', 'refuse', 'refused', 'reject', 'rejected',
+];
 
 /** Words that count things: after "mấy" / "bao nhiêu" they name the unit the answer must carry. */
 export const COUNTERS: ReadonlySet<string> = new Set([
