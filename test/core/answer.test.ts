@@ -7,23 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fold, tokenize } from '../../src/core/analyzer.js';
 import { answer, MAX_RESULTS, suggestions, type AnswerOptions } from '../../src/core/answer.js';
-import { buildIndex, type PassageIndex } from '../../src/core/passage-index.js';
 import { checkQuestion, MAX_QUESTION_LENGTH } from '../../src/core/query.js';
 import type { Answer, QueryProblem, Result } from '../../src/core/types.js';
-import { loadDossier } from '../../src/ingest/load.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { corpusIndex as index } from '../fixtures/dossier.js';
 
-const CORPUS = join(PROJECT_ROOT, 'corpus');
-
-let cached: PassageIndex | undefined;
-function index(): PassageIndex {
-  if (cached) return cached;
-  const { dossier, problems } = loadDossier(CORPUS);
-  assert.ok(dossier);
-  assert.deepEqual(problems, []);
-  cached = buildIndex(dossier);
-  return cached;
-}
 
 function ask(question: string, options: AnswerOptions = {}): Answer {
   const reply = answer(index(), question, options);

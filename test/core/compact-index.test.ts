@@ -12,9 +12,8 @@ import { CompactIndex } from '../../src/core/compact-index.js';
 import type { CompactQuery, CompactSearchOptions, SearchHit } from '../../src/core/compact-search.js';
 import { buildIndex, indexDocuments, SEARCH_FIELDS, termFrequency, type IndexDocument, type PassageIndex } from '../../src/core/passage-index.js';
 import { deserializeIndex, serializeIndex } from '../../src/core/saved-index.js';
-import type { Dossier } from '../../src/core/types.js';
-import { loadDossier } from '../../src/ingest/load.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { corpusDossier } from '../fixtures/dossier.js';
 
 const QUESTION_FILES = [join(PROJECT_ROOT, 'eval', 'questions.jsonl'), join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.jsonl')];
 const RELATIVE_TOLERANCE = 1e-9;
@@ -25,11 +24,6 @@ function referenceOptions<T>(fields: readonly string[]): Options<T> {
   return { fields: [...fields], idField: 'id', tokenize: split, processTerm: (term) => term, searchOptions: { tokenize: split, processTerm: (term) => term } };
 }
 
-function realDossier(): Dossier {
-  const { dossier } = loadDossier(join(PROJECT_ROOT, 'corpus'));
-  assert.ok(dossier);
-  return dossier;
-}
 
 function questionsOf(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { q: string }).q);
@@ -61,7 +55,7 @@ const PARAM_VARIANTS: readonly [string, RankingParams][] = [
 ];
 
 test('GIVEN the shipped dossier WHEN every eval question is asked THEN each search returns what MiniSearch returns on the same documents (ids, order, scores to 1e-9)', (t) => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const index = buildIndex(dossier);
   const reference = new MiniSearch<IndexDocument>(referenceOptions(SEARCH_FIELDS));
   reference.addAll(indexDocuments(dossier));
@@ -89,7 +83,7 @@ test('GIVEN the shipped dossier WHEN every eval question is asked THEN each sear
 });
 
 test('GIVEN the shipped dossier WHEN term counts are read THEN they are the number of documents holding the term, and documentFrequency is that of the folded syllables in first-use order', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const index = buildIndex(dossier);
   const documents = indexDocuments(dossier);
   for (const field of SEARCH_FIELDS) {

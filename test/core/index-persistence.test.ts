@@ -13,8 +13,8 @@ import {
 } from '../../src/core/saved-index.js';
 import type { Dossier } from '../../src/core/types.js';
 import { openIndex, saveIndex, type IndexOutcome, type LoadedIndex } from '../../src/ingest/index-file.js';
-import { loadDossier } from '../../src/ingest/load.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { corpusDossier } from '../fixtures/dossier.js';
 
 const CORPUS = join(PROJECT_ROOT, 'corpus');
 
@@ -28,12 +28,6 @@ const QUESTIONS = [
   'là và của',
 ];
 
-function realDossier(): Dossier {
-  const { dossier, problems } = loadDossier(CORPUS);
-  assert.ok(dossier);
-  assert.deepEqual(problems, []);
-  return dossier;
-}
 
 function answersOf(index: PassageIndex): unknown[] {
   return QUESTIONS.map((q) => answer(index, q));
@@ -71,7 +65,7 @@ const reasonOf = (loaded: LoadedIndex): string | undefined => (loaded.source.reu
 // ---- serialize / deserialize -------------------------------------------------------------------------
 
 test('GIVEN an index WHEN serialized and deserialized THEN the loaded index gives exactly the same answers', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const fresh = buildIndex(dossier);
   const loaded = deserializeIndex(serializeIndex(fresh), dossier);
   assert.deepEqual(answersOf(loaded), answersOf(fresh));
@@ -80,7 +74,7 @@ test('GIVEN an index WHEN serialized and deserialized THEN the loaded index give
 });
 
 test('GIVEN a deserialized index WHEN serialized and loaded again THEN it still answers the same (the round trip is stable)', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const fresh = buildIndex(dossier);
   const saved = serializeIndex(fresh);
   const again = serializeIndex(deserializeIndex(saved, dossier));
@@ -89,7 +83,7 @@ test('GIVEN a deserialized index WHEN serialized and loaded again THEN it still 
 });
 
 test('GIVEN a serialized index WHEN its header is read THEN it names the format and its version, analyzer version, dossier version and passage count', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const header = readSavedHeader(serializeIndex(buildIndex(dossier)));
   assert.ok(header);
   const { format, formatVersion, analyzerVersion, dossierVersion, passages } = header;
@@ -101,7 +95,7 @@ test('GIVEN a serialized index WHEN its header is read THEN it names the format 
 });
 
 test('GIVEN an index saved in format 1 (MiniSearch JSON, no format version) WHEN checked THEN it is stale, naming the format', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const old = Buffer.from(`{"format":"hoso-index","analyzerVersion":${ANALYZER_VERSION},"dossierVersion":"${dossier.version}","passages":${dossier.passages.length}}\n{"documentCount":95}\n[]\n[]\n`);
   const header = readSavedHeader(old);
   assert.ok(header, 'still recognised as a hoso index');
@@ -116,7 +110,7 @@ function header(dossier: Dossier, change: Partial<SavedIndexHeader> = {}): Saved
 }
 
 test('GIVEN a header for another dossier version WHEN checked THEN the reason names both versions', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const reason = staleReason(header(dossier, { dossierVersion: 'aaaaaaaaaaaa' }), dossier);
   assert.ok(reason);
   assert.match(reason, /dossier/);
@@ -124,7 +118,7 @@ test('GIVEN a header for another dossier version WHEN checked THEN the reason na
 });
 
 test('GIVEN a header from another analyzer version WHEN checked THEN the reason names the analyzer versions', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const reason = staleReason(header(dossier, { analyzerVersion: ANALYZER_VERSION + 1 }), dossier);
   assert.ok(reason);
   assert.match(reason, /analyzer/);
@@ -132,12 +126,12 @@ test('GIVEN a header from another analyzer version WHEN checked THEN the reason 
 });
 
 test('GIVEN a header with another passage count WHEN checked THEN it is stale', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   assert.match(staleReason(header(dossier, { passages: dossier.passages.length + 1 }), dossier) ?? '', /passage/);
 });
 
 test('GIVEN no header (not a hoso index) WHEN checked THEN it is stale', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   assert.ok(staleReason(undefined, dossier));
   assert.equal(readSavedHeader(Buffer.from('{"format":"something-else"}\n{}\n[]\n')), undefined);
   assert.equal(readSavedHeader(Buffer.from('garbage')), undefined);
@@ -146,7 +140,7 @@ test('GIVEN no header (not a hoso index) WHEN checked THEN it is stale', () => {
 });
 
 test('GIVEN a saved index and a changed dossier WHEN deserialized THEN it throws a "stale" error instead of answering wrongly', () => {
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const saved = serializeIndex(buildIndex(dossier));
   const changed: Dossier = { ...dossier, version: 'bbbbbbbbbbbb' };
   assert.throws(() => deserializeIndex(saved, changed), /stale/);
@@ -279,7 +273,7 @@ test('GIVEN a corpus with one bad file beside good ones WHEN opened THEN it open
 
 test('GIVEN saveIndex WHEN it writes THEN the file is complete and no temp file is left behind', (t) => {
   const dir = tempDir(t, 'hoso-save-');
-  const index = buildIndex(realDossier());
+  const index = buildIndex(corpusDossier());
   const file = join(dir, 'nested', 'deeper', 'index.bin');
   saveIndex(index, file);
   saveIndex(index, file);
@@ -289,7 +283,7 @@ test('GIVEN saveIndex WHEN it writes THEN the file is complete and no temp file 
 
 test('GIVEN an old JSON index.json from an earlier hoso beside the data folder WHEN the new index is saved THEN the old file is removed; a foreign index.json is left alone', (t) => {
   const dir = tempDir(t, 'hoso-legacy-');
-  const dossier = realDossier();
+  const dossier = corpusDossier();
   const index = buildIndex(dossier);
   const header = { format: 'hoso-index', analyzerVersion: ANALYZER_VERSION, dossierVersion: dossier.version, passages: dossier.passages.length };
   writeFileSync(join(dir, 'index.json'), `${JSON.stringify(header)}\n{}\n[]\n[]\n`);

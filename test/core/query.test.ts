@@ -1,22 +1,9 @@
 // Reading a question: kind of answer, unknown words, typo repair (on the shipped dossier).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { isSyllableShaped } from '../../src/core/lexicon.js';
-import { buildIndex, type PassageIndex } from '../../src/core/passage-index.js';
 import { analyzeQuery } from '../../src/core/query.js';
-import { loadDossier } from '../../src/ingest/load.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
-
-let cached: PassageIndex | undefined;
-function index(): PassageIndex {
-  if (!cached) {
-    const { dossier } = loadDossier(join(PROJECT_ROOT, 'corpus'));
-    assert.ok(dossier);
-    cached = buildIndex(dossier);
-  }
-  return cached;
-}
+import { corpusIndex as index } from '../fixtures/dossier.js';
 
 const slotWords = (q: string): string[] => analyzeQuery(index(), q).slots.flatMap((s) => s.alternatives.flat());
 
