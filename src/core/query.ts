@@ -82,7 +82,7 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const language = isEnglish(tokens, hasDiacritics) ? 'en' : 'vi';
   const removed = new Array<boolean>(tokens.length).fill(false);
   markFillers(tokens, removed);
-  const stats = frequencyStats(index);
+  const stats = rememberingRepairs(frequencyStats(index));
   const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics, language === 'vi' && !hasDiacritics ? stats : undefined);
   const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
   const particle = particleMask(index, tokens, removed, hasDiacritics);
@@ -193,6 +193,16 @@ function frequencyStats(index: PassageIndex): FrequencyStats {
   };
   statsCache.set(index, stats);
   return stats;
+}
+
+/** The index's statistics, with typo repairs remembered for one question: its question phrases and its slots both ask. */
+function rememberingRepairs(stats: FrequencyStats): FrequencyStats {
+  const repairs = new Map<string, string | undefined>();
+  const repair = (term: string) => {
+    if (!repairs.has(term)) repairs.set(term, stats.repair(term));
+    return repairs.get(term);
+  };
+  return { ...stats, repair };
 }
 
 /**
