@@ -1,7 +1,7 @@
 // Per-passage analysis the ranker and the excerpt need: sentences with their terms.
 // Computed lazily for the few passages a question reaches, and cached.
 import { bigrams, tokenize, type Token } from './analyzer.js';
-import { conceptsIn, type PassageIndex } from './passage-index.js';
+import { conceptsIn, contextTermsOf, type PassageIndex } from './passage-index.js';
 import type { Passage } from './types.js';
 
 export interface Sentence {
@@ -39,9 +39,7 @@ export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis
 
 function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
   const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end));
-  const contextTokens = passage.heading ? tokenize(passage.heading) : [];
-  const year = index.articlesById.get(passage.articleId)?.date.slice(0, 4);
-  const contextTerms = new Set([...contextTokens.map((t) => t.folded), ...bigrams(contextTokens, 'folded'), ...(year ? [year] : [])]);
+  const contextTerms = new Set(contextTermsOf(passage, index.articlesById.get(passage.articleId)));
   return { passage, sentences, contextTerms };
 }
 

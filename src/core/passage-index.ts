@@ -117,20 +117,22 @@ export function indexParts(dossier: Dossier): IndexParts {
 export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>, exactVocabulary: Set<string>, pairs: ReadonlySet<string>): IndexDocument {
   const tokens = tokenize(passage.text);
   for (const t of tokens) exactVocabulary.add(t.exact);
-  const article = parts.articlesById.get(passage.articleId);
-  const contextTokens = passage.heading ? tokenize(passage.heading) : [];
-  const year = article?.date.slice(0, 4);
   return {
     id,
     folded: [...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded').filter((p) => pairs.has(p))].join(' '),
     concept: conceptsIn(tokens, parts.aliasConcepts).join(' '),
-    context: [...foldedTerms(contextTokens), ...(year ? [year] : [])].join(' '),
+    context: contextTermsOf(passage, parts.articlesById.get(passage.articleId)).join(' '),
   };
 }
 
-/** Folded syllables and the pairs of joined neighbours. */
-function foldedTerms(tokens: readonly Token[]): string[] {
-  return [...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded')];
+/**
+ * Terms from outside the paragraph that still describe it: its heading's folded syllables and
+ * pairs, and its article's year. Indexed in the context field, and credited by window scoring.
+ */
+export function contextTermsOf(passage: Passage, article: Article | undefined): string[] {
+  const tokens = passage.heading ? tokenize(passage.heading) : [];
+  const year = article?.date.slice(0, 4);
+  return [...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded'), ...(year ? [year] : [])];
 }
 
 export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<string>): string[] {
