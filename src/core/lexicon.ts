@@ -80,6 +80,32 @@ export const QUESTION_PARTICLES: ReadonlySet<string> = new Set([
   'cũng', 'nữa', 'rồi', 'r', 'có', 'phải', 'còn', 'họ', 'về', 'ra',
 ].map((p) => p.normalize('NFC')));
 
+/**
+ * Function words and light verbs: prepositions, modals, adverbs, classifiers, verbs of saying and
+ * going. They carry a question's grammar more than its topic, yet a small dossier may use one
+ * rarely and so rate it as rare as a name ("nên", "như", "đợt"). Their weight is capped at that
+ * of a common word, and one the dossier lacks ("luôn") is not taken for an unknown topic. With
+ * diacritics they must match exactly: "nên" is light, "nền" (kinh tế) is not.
+ */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set([
+  // prepositions and linking words
+  'như', 'để', 'trước', 'sau', 'với', 'cho', 'từ', 'vào', 'ở', 'tại', 'trong', 'ngoài', 'trên', 'dưới', 'giữa', 'bên',
+  'qua', 'theo', 'bằng', 'tới', 'đến', 'lúc', 'hồi', 'bởi', 'vì', 'do', 'nhưng', 'hay', 'hoặc', 'thế', 'vậy', 'nhau',
+  // modals and aspect
+  'nên', 'cần', 'muốn', 'bị', 'vẫn', 'lại', 'luôn', 'thôi', 'chỉ', 'mới', 'vừa', 'sắp', 'từng', 'định', 'chịu', 'hãy',
+  // degree and quantity
+  'rất', 'lắm', 'quá', 'hơn', 'nhất', 'đều', 'cả', 'mọi', 'mỗi', 'hết', 'nhiều', 'ít', 'thêm', 'bớt', 'chút',
+  // classifiers and nominalisers
+  'cái', 'con', 'chiếc', 'việc', 'sự', 'cuộc', 'vụ', 'đợt', 'lần', 'loại', 'kiểu', 'chuyện', 'điều', 'thứ', 'chỗ', 'phía', 'bên',
+  // light verbs: saying, going, doing, getting
+  'bảo', 'nói', 'kể', 'đi', 'sang', 'về', 'lên', 'xuống', 'làm', 'được', 'lấy', 'đưa', 'thấy', 'biết',
+  // pronouns and deixis
+  'mình', 'bạn', 'tôi', 'nó', 'đó', 'kia', 'đây', 'nay', 'ấy', 'ổng', 'bả', 'người ta',
+].map((w) => w.normalize('NFC')));
+
+/** The same light words folded, for questions typed without diacritics. */
+export const LIGHT_SYLLABLES: ReadonlySet<string> = new Set([...LIGHT_WORDS].map(fold));
+
 /** The same particles folded, for questions typed without diacritics. */
 export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([...QUESTION_PARTICLES].map(fold));
 

@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -16,6 +16,8 @@ export const MAX_QUESTION_LENGTH = 500;
 export const SYNONYM_CREDIT = 0.7;
 /** Credit for a word typed with diacritics met only in another spelling with the same letters. */
 export const FOLDED_ONLY_CREDIT = 0.5;
+/** A light word (lexicon LIGHT_WORDS) weighs at most as much as a word found in this share of passages. */
+export const LIGHT_WORD_SHARE = 0.3;
 
 /**
  * One thing the question asks about. A slot is met by any of its alternatives: a word, the
@@ -31,6 +33,8 @@ export interface Slot {
   readonly exact: readonly string[];
   /** The question's own words this slot stands for (for "drop very common words"). */
   readonly source: readonly string[];
+  /** Where the slot's words start in a Vietnamese question (token index), for word-order proximity. */
+  readonly at?: number;
 }
 
 export interface AnalyzedQuery {
@@ -242,7 +246,7 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
     const folded = own.map((t) => t.folded);
     // Weigh a name by how often the dossier names it in any spelling ("Pyongyang" is rare as typed, "Bình Nhưỡng" is not).
     const weight = stats.idfOfCount(termFrequency(index, m.value, 'concept'));
-    return { weight, alternatives: [[m.value], folded], exact: own.map((t) => t.exact), source: folded };
+    return { weight, alternatives: [[m.value], folded], exact: own.map((t) => t.exact), source: folded, at: m.start };
   });
 }
 
@@ -259,7 +263,7 @@ function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: 
     const known = folded.every(stats.has);
     // The question's own wording first, at full credit; if the dossier never uses it, weigh the slot by its synonyms.
     const weight = known ? Math.max(...folded.map(stats.idf)) : Math.min(...others.map((alt) => Math.max(...alt.map(stats.idf))));
-    return { weight, alternatives: [folded, ...others], credits: [1, ...others.map(() => SYNONYM_CREDIT)], exact: [], source: folded };
+    return { weight, alternatives: [folded, ...others], credits: [1, ...others.map(() => SYNONYM_CREDIT)], exact: [], source: folded, at: m.start };
   });
 }
 
@@ -277,9 +281,14 @@ function particleMask(index: PassageIndex, tokens: readonly Token[], removed: re
 
 function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], bySynonym: readonly number[], hasDiacritics: boolean, stats: FrequencyStats): ContentSlots {
   const unknown: string[] = [];
+  const unambiguous = unambiguousLightSyllables(index);
+  const isLight = (t: Token) => (hasDiacritics ? LIGHT_WORDS.has(t.exact) : unambiguous.has(t.folded));
+  const light = tokens.map(isLight);
   const words = tokens.map((t, i) => {
     if (removed[i] || particle[i]) return undefined;
     if (stats.has(t.folded) || t.isNumber) return { folded: t.folded, exact: hasDiacritics ? t.exact : undefined };
+    // A light word the dossier lacks ("luôn") is phrasing, not a topic the dossier lacks.
+    if (light[i]) return undefined;
     // A word of a synonym phrase the dossier words otherwise ("xóm" of "hàng xóm" = láng giềng) is
     // not unknown; a lone syllable is too ambiguous folded to vouch for ("phe" of "phê chuẩn").
     if (bySynonym[i]! > 1) return undefined;
@@ -293,7 +302,7 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   // probably another word: its folded matches earn partial credit.
   const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && !index.exactVocabulary.has(w.exact);
   const slots: Slot[] = words.flatMap((w, i) => (w && bySynonym[i] === 0
-    ? [{ weight: stats.idf(w.folded), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded] }]
+    ? [{ weight: light[i] ? Math.min(stats.idf(w.folded), stats.idfOfCount(LIGHT_WORD_SHARE * stats.passages)) : stats.idf(w.folded), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }]
     : []));
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) {
@@ -302,6 +311,26 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
     if (a && b && tokens[i]!.joined) pairs.push(`${a.folded}_${b.folded}`);
   }
   return { slots, pairs, unknown };
+}
+
+const lightCache = new WeakMap<PassageIndex, ReadonlySet<string>>();
+
+/**
+ * Light syllables that, typed without diacritics, can only be light words here: every word of
+ * the dossier that folds to one is itself light. "thoi" is not (thời gian), nor "sang" (rạng sáng).
+ */
+function unambiguousLightSyllables(index: PassageIndex): ReadonlySet<string> {
+  let light = lightCache.get(index);
+  if (!light) {
+    const heavy = new Set<string>();
+    for (const word of index.exactVocabulary) {
+      const folded = fold(word);
+      if (LIGHT_SYLLABLES.has(folded) && !LIGHT_WORDS.has(word)) heavy.add(folded);
+    }
+    light = new Set([...LIGHT_SYLLABLES].filter((s) => !heavy.has(s)));
+    lightCache.set(index, light);
+  }
+  return light;
 }
 
 function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], text: string, stats: FrequencyStats): ContentSlots {
