@@ -24,6 +24,10 @@ export interface RankingParams {
   /** Bonus for the question's word pairs found as phrases in the window (share of pairs). */
   readonly phraseBonus: number;
   readonly kindBonus: number;
+  /** Bonus for the question's neighbouring words met near each other, in the question's order (share of neighbours). */
+  readonly nearBonus: number;
+  /** "Near": at most this many words apart in one sentence. */
+  readonly nearDistance: number;
   /** Credit for a word of a known compound found only outside that compound. */
   readonly brokenCompoundCredit: number;
   readonly extraSentencePenalty: number;
@@ -58,6 +62,8 @@ export const DEFAULT_PARAMS: RankingParams = {
   exactBonus: 0.1,
   phraseBonus: 0.2,
   kindBonus: 0.08,
+  nearBonus: 0.3,
+  nearDistance: 4,
   brokenCompoundCredit: 0.75,
   extraSentencePenalty: 0.06,
   abstainBelow: 0.36,
@@ -150,7 +156,7 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
   const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0) + unknownWeight(index, query, params);
   const ranked = hits.map((hit) => {
     const analysis = analyzePassage(index, hit.id as number);
-    const window = bestWindow(analysis, slots, totalWeight, query, params);
+    const window = bestWindow(index, analysis, slots, totalWeight, query, params);
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
     // Captions are searchable but rank below body text.
     const kindFactor = analysis.passage.kind === 'caption' ? params.captionFactor : 1;
@@ -269,17 +275,85 @@ class SentenceMasks {
   }
 }
 
-function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
+function bestWindow(index: PassageIndex, analysis: PassageAnalysis, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
   const masks = new SentenceMasks(analysis, query.expected);
+  const near = nearMask(index, analysis, masks.count, slots, query, params);
   let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
   for (let first = 0; first < Math.max(masks.count, 1); first++) {
     for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
       const window = scoreWindow(masks, rangeMask(first, last), slots, totalWeight, query, params);
-      const score = window.score - params.extraSentencePenalty * (last - first);
+      const score = window.score + params.nearBonus * nearShare(near, rangeMask(first, last)) - params.extraSentencePenalty * (last - first);
       if (score > best.score) best = { ...window, first, last, score };
     }
   }
   return { ...best, matched: matchedTerms(masks, rangeMask(best.first, best.last), slots, query) };
+}
+
+/** Per neighbouring pair of the question's slots (in question order): the sentences where they stand near each other. */
+interface NearMask {
+  readonly pairs: readonly number[];
+  readonly total: number;
+}
+
+/**
+ * Vietnamese asks in place: "ông Kim đi Nga bằng gì" is answered by "... Kim Jong-un đã đi vào
+ * lãnh thổ Nga". So each pair of neighbouring slots of the question (in its word order) that a
+ * sentence holds in that order, at most `nearDistance` words apart, is evidence that the sentence
+ * says what was asked, not just the same words scattered. Half credit for the reverse order.
+ */
+function nearMask(index: PassageIndex, analysis: PassageAnalysis, count: number, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): NearMask {
+  const ordered = query.language === 'vi' ? slots.filter((s) => s.at !== undefined).sort((a, b) => a.at! - b.at!) : [];
+  if (ordered.length < 2) return { pairs: [], total: 0 };
+  const pairs = new Array<number>(ordered.length - 1).fill(0);
+  const halves = new Array<number>(ordered.length - 1).fill(0);
+  for (let i = 0; i < count; i++) {
+    const tokens = analysis.sentences[i]!.tokens.map((t) => t.folded);
+    const concepts = index.aliasConcepts.matchAll(tokens);
+    const spans = ordered.map((slot) => slotSpans(slot, tokens, concepts));
+    for (let k = 0; k + 1 < ordered.length; k++) {
+      const closeness = nearness(spans[k]!, spans[k + 1]!, params.nearDistance);
+      if (closeness === 1) pairs[k]! |= 1 << i;
+      else if (closeness > 0) halves[k]! |= 1 << i;
+    }
+  }
+  return { pairs: [...pairs, ...halves.map((m) => -m - 1)], total: ordered.length - 1 };
+}
+
+function nearShare(near: NearMask, window: number): number {
+  if (near.total === 0) return 0;
+  let found = 0;
+  for (const mask of near.pairs) {
+    if (mask >= 0) found += (mask & window) !== 0 ? 1 : 0;
+    else found += ((-mask - 1) & window) !== 0 ? 0.5 : 0;
+  }
+  return Math.min(found / near.total, 1);
+}
+
+/** Where a slot's alternatives stand in a sentence, as [first, last] token positions. */
+function slotSpans(slot: Slot, tokens: readonly string[], concepts: readonly { start: number; length: number; value: string }[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const alt of slot.alternatives) {
+    if (alt.length === 1 && isConceptId(alt[0]!)) {
+      for (const m of concepts) if (m.value === alt[0]) spans.push([m.start, m.start + m.length - 1]);
+      continue;
+    }
+    for (let i = 0; i + alt.length <= tokens.length; i++) {
+      if (alt.every((w, k) => tokens[i + k] === w)) spans.push([i, i + alt.length - 1]);
+    }
+  }
+  return spans;
+}
+
+/** 1 when some span of `a` ends before one of `b` starts, within `distance` words; 0.5 the other way round; else 0. */
+function nearness(a: readonly [number, number][], b: readonly [number, number][], distance: number): number {
+  let best = 0;
+  for (const [a0, a1] of a) {
+    for (const [b0, b1] of b) {
+      if (b0 > a1 && b0 - a1 <= distance) return 1;
+      if (a0 > b1 && a0 - b1 <= distance) best = 0.5;
+    }
+  }
+  return best;
 }
 
 function rangeMask(first: number, last: number): number {
