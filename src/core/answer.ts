@@ -277,7 +277,7 @@ class SentenceMasks {
 
 function bestWindow(index: PassageIndex, analysis: PassageAnalysis, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
   const masks = new SentenceMasks(analysis, query.expected);
-  const near = nearMask(index, analysis, masks.count, slots, query, params);
+  const near = nearMask(analysis, masks.count, slots, query, params);
   let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
   for (let first = 0; first < Math.max(masks.count, 1); first++) {
     for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
@@ -301,16 +301,16 @@ interface NearMask {
  * sentence holds in that order, at most `nearDistance` words apart, is evidence that the sentence
  * says what was asked, not just the same words scattered. Half credit for the reverse order.
  */
-function nearMask(index: PassageIndex, analysis: PassageAnalysis, count: number, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): NearMask {
+function nearMask(analysis: PassageAnalysis, count: number, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): NearMask {
   const ordered = query.language === 'vi' ? slots.filter((s) => s.at !== undefined).sort((a, b) => a.at! - b.at!) : [];
   if (ordered.length < 2) return { pairs: [], total: 0 };
   const pairs = new Array<number>(ordered.length - 1).fill(0);
   const halves = new Array<number>(ordered.length - 1).fill(0);
   for (let i = 0; i < count; i++) {
-    const tokens = analysis.sentences[i]!.tokens.map((t) => t.folded);
-    const concepts = index.aliasConcepts.matchAll(tokens);
-    const spans = ordered.map((slot) => slotSpans(slot, tokens, concepts));
+    const sentence = analysis.sentences[i]!;
+    const spans = ordered.map((slot) => slotSpans(slot, sentence));
     for (let k = 0; k + 1 < ordered.length; k++) {
+      if (spans[k]!.length === 0 || spans[k + 1]!.length === 0) continue;
       const closeness = nearness(spans[k]!, spans[k + 1]!, params.nearDistance);
       if (closeness === 1) pairs[k]! |= 1 << i;
       else if (closeness > 0) halves[k]! |= 1 << i;
@@ -330,22 +330,19 @@ function nearShare(near: NearMask, window: number): number {
 }
 
 /** Where a slot's alternatives stand in a sentence, as [first, last] token positions. */
-function slotSpans(slot: Slot, tokens: readonly string[], concepts: readonly { start: number; length: number; value: string }[]): [number, number][] {
-  const spans: [number, number][] = [];
+function slotSpans(slot: Slot, sentence: Sentence): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = [];
   for (const alt of slot.alternatives) {
-    if (alt.length === 1 && isConceptId(alt[0]!)) {
-      for (const m of concepts) if (m.value === alt[0]) spans.push([m.start, m.start + m.length - 1]);
-      continue;
-    }
-    for (let i = 0; i + alt.length <= tokens.length; i++) {
-      if (alt.every((w, k) => tokens[i + k] === w)) spans.push([i, i + alt.length - 1]);
+    for (const span of sentence.positions.get(alt[0]!) ?? []) {
+      if (alt.length === 1) spans.push(span);
+      else if (alt.every((w, k) => sentence.tokens[span[0] + k]?.folded === w)) spans.push([span[0], span[0] + alt.length - 1]);
     }
   }
   return spans;
 }
 
 /** 1 when some span of `a` ends before one of `b` starts, within `distance` words; 0.5 the other way round; else 0. */
-function nearness(a: readonly [number, number][], b: readonly [number, number][], distance: number): number {
+function nearness(a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[], distance: number): number {
   let best = 0;
   for (const [a0, a1] of a) {
     for (const [b0, b1] of b) {

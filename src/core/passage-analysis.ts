@@ -1,7 +1,7 @@
 // Per-passage analysis the ranker and the excerpt need: sentences with their terms.
 // Computed lazily for the few passages a question reaches, and cached.
 import { bigrams, tokenize, type Token } from './analyzer.js';
-import { conceptsIn, contextTermsOf, type PassageIndex } from './passage-index.js';
+import { contextTermsOf, type PassageIndex } from './passage-index.js';
 import type { Passage } from './types.js';
 
 export interface Sentence {
@@ -12,6 +12,8 @@ export interface Sentence {
   readonly terms: ReadonlySet<string>;
   /** Exact words and exact pairs. */
   readonly exactTerms: ReadonlySet<string>;
+  /** Where each folded word and concept id stands: [first, last] token positions. */
+  readonly positions: ReadonlyMap<string, readonly (readonly [number, number])[]>;
 }
 
 export interface PassageAnalysis {
@@ -45,9 +47,18 @@ function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis
 
 function sentenceAt(index: PassageIndex, text: string, start: number, end: number): Sentence {
   const tokens = tokenize(text.slice(start, end)).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
-  const terms = new Set([...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded'), ...conceptsIn(tokens, index.aliasConcepts)]);
+  const concepts = index.aliasConcepts.matchAll(tokens.map((t) => t.folded));
+  const terms = new Set([...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded'), ...concepts.map((m) => m.value)]);
   const exactTerms = new Set([...tokens.map((t) => t.exact), ...bigrams(tokens, 'exact')]);
-  return { start, end, tokens, terms, exactTerms };
+  const positions = new Map<string, [number, number][]>();
+  const at = (term: string, first: number, last: number) => {
+    const list = positions.get(term);
+    if (list) list.push([first, last]);
+    else positions.set(term, [[first, last]]);
+  };
+  tokens.forEach((t, i) => at(t.folded, i, i));
+  for (const m of concepts) at(m.value, m.start, m.start + m.length - 1);
+  return { start, end, tokens, terms, exactTerms, positions };
 }
 
 /** Sentence ranges, trimmed of surrounding white space. */
