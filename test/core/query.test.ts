@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSyllableShaped } from '../../src/core/lexicon.js';
-import { analyzeQuery } from '../../src/core/query.js';
+import { inverseFrequency } from '../../src/core/passage-index.js';
+import { analyzeQuery, LIGHT_WORD_SHARE } from '../../src/core/query.js';
 import { corpusIndex as index } from '../fixtures/dossier.js';
 
 const slotWords = (q: string): string[] => analyzeQuery(index(), q).slots.flatMap((s) => s.alternatives.flat());
@@ -73,4 +74,33 @@ test('GIVEN a question phrase misspelt without diacritics ("bao nheiu nam") WHEN
   const q = analyzeQuery(index(), 'putin toi binh nhuong lan dau sau bao nheiu nam');
   assert.equal(q.expected, 'number');
   assert.deepEqual(q.unit, ['nam']);
+});
+
+test('GIVEN a light word the dossier uses rarely ("nên", "như") WHEN read THEN it weighs no more than a word found in 30% of passages', () => {
+  const ix = index();
+  const q = analyzeQuery(ix, 'Putin bảo Nga nên cư xử với các nước láng giềng như Triều Tiên ra sao?');
+  const weightOf = (word: string) => q.slots.find((s) => s.source.length === 1 && s.source[0] === word)?.weight;
+  const cap = inverseFrequency(ix.dossier.passages.length, LIGHT_WORD_SHARE * ix.dossier.passages.length);
+  for (const light of ['nen', 'nhu']) {
+    assert.ok((ix.documentFrequency.get(light) ?? 0) < LIGHT_WORD_SHARE * ix.dossier.passages.length, `"${light}" is rare in the dossier`);
+    const weight = weightOf(light);
+    assert.ok(weight !== undefined && weight <= cap + 1e-9, `"${light}" weighs ${weight}, cap ${cap}`);
+  }
+});
+
+test('GIVEN a light word the dossier never uses ("luôn") WHEN read THEN it is phrasing, not an unknown topic', () => {
+  assert.ok(!index().documentFrequency.has('luon'), 'the dossier lacks "luôn"');
+  const q = analyzeQuery(index(), 'Tại sao đạn pháo của Triều Tiên lại dùng được luôn cho quân Nga?');
+  assert.ok(!q.unknown.includes('luon'), `unknown: ${q.unknown.join(',')}`);
+});
+
+test('GIVEN a heavier word that folds like a light one ("thời" = "thôi") WHEN typed without diacritics THEN it keeps its full weight; with diacritics "thôi" is light', () => {
+  const ix = index();
+  const weightOf = (question: string, word: string) => analyzeQuery(ix, question).slots.find((s) => s.source[0] === word)?.weight;
+  assert.ok(ix.exactVocabulary.has('thời'), 'the dossier has "thời"');
+  const cap = inverseFrequency(ix.dossier.passages.length, LIGHT_WORD_SHARE * ix.dossier.passages.length);
+  const folded = weightOf('thuong mai trieu tien thoi dich the nao', 'thoi');
+  assert.ok(folded !== undefined && folded > cap, `"thoi" weighs ${folded}, cap ${cap}`);
+  const typed = weightOf('Thương mại Triều Tiên chỉ thôi giảm khi nào?', 'thoi');
+  assert.ok(typed === undefined || typed <= cap + 1e-9, `"thôi" weighs ${typed}`);
 });
