@@ -210,14 +210,14 @@ function rememberingRepairs(stats: FrequencyStats): FrequencyStats {
 }
 
 /**
- * The most frequent dossier word within one edit (or one swap of neighbours) of `term`. Short
- * words only get swaps: a four-letter syllable one edit from a dossier word is usually another
- * real word ("vang" is not a typo of "dang").
+ * The most frequent dossier word within one edit (or one swap of neighbours) of `term`. Real
+ * syllables never get here ("vang" is not a typo of "dang"), so four letters are enough for an
+ * edit: "Seul" is Seoul. Shorter words only get swaps.
  */
 function repairTypo(term: string, vocabulary: SearchableMap<number>, df: ReadonlyMap<string, number>): string | undefined {
   if (term.length < 4 || /^\d/.test(term) || isSyllableShaped(term)) return undefined;
   const candidates = new Map<string, number>();
-  if (term.length >= 5) for (const [word, [count]] of vocabulary.fuzzyGet(term, 1)) candidates.set(word, count);
+  if (term.length >= 4) for (const [word, [count]] of vocabulary.fuzzyGet(term, 1)) candidates.set(word, count);
   for (let i = 0; i + 1 < term.length; i++) {
     const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
     const count = df.get(swapped);

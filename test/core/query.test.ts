@@ -31,6 +31,12 @@ test('GIVEN a misspelling that is no Vietnamese syllable ("knih te") WHEN read T
   assert.deepEqual(analyzeQuery(index(), 'thuong mai va knih te nga trieu').unknown, []);
 });
 
+test('GIVEN a four-letter name one letter short ("Seul") WHEN read THEN it is repaired to the dossier\'s spelling (Seoul)', () => {
+  const q = analyzeQuery(index(), 'Chon Hyun Joon từng làm ở viện nào bên Seul?');
+  assert.ok(slotWords('Chon Hyun Joon từng làm ở viện nào bên Seul?').includes('seoul'));
+  assert.deepEqual(q.unknown, []);
+});
+
 test('GIVEN a real syllable the dossier lacks ("chuan" of "phê chuẩn") WHEN read THEN it stays unknown rather than "repaired" to another word', () => {
   const q = analyzeQuery(index(), 'hiep uoc nga trieu duoc phe chuan khi nao');
   assert.ok(q.unknown.includes('chuan'), `unknown: ${q.unknown.join(',')}`);
