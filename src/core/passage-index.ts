@@ -30,6 +30,8 @@ export interface PassageIndex {
   readonly aliasConcepts: PhraseMatcher<string>;
   /** Concept id -> display form (the group's canonical spelling). */
   readonly conceptNames: ReadonlyMap<string, string>;
+  /** Concept id -> concepts that stand for it or that it stands for (Nga <-> Moscow, Điện Kremlin). */
+  readonly standIns: ReadonlyMap<string, readonly string[]>;
   readonly glossary: PhraseMatcher<readonly string[]>;
   /** Near-synonym phrase -> its own exact syllables and the folded word lists of its whole group. */
   readonly synonyms: PhraseMatcher<SynonymEntry>;
@@ -99,6 +101,7 @@ export function indexParts(dossier: Dossier): IndexParts {
   });
   const glossary = new PhraseMatcher<readonly string[]>();
   for (const entry of dossier.glossary) glossary.add(entry.en, entry.vi);
+  const standIns = standInsOf(dossier, aliasConcepts);
   const synonyms = new PhraseMatcher<SynonymEntry>();
   for (const group of dossier.synonyms ?? []) {
     const forms = group.map(phraseWords);
@@ -110,8 +113,29 @@ export function indexParts(dossier: Dossier): IndexParts {
     articlesById: new Map(dossier.articles.map((a) => [a.id, a])),
     aliasConcepts,
     conceptNames,
+    standIns,
     glossary,
   };
+}
+
+/** Both ways: a question about Nga is met by "Moscow" in the text, one about Moscow by "Nga". */
+function standInsOf(dossier: Dossier, aliasConcepts: PhraseMatcher<string>): Map<string, string[]> {
+  const conceptOf = (form: string) => aliasConcepts.matchAll(phraseWords(form)).find((m) => m.length === phraseWords(form).length)?.value;
+  const standIns = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = standIns.get(a) ?? [];
+    if (a !== b && !list.includes(b)) standIns.set(a, [...list, b]);
+  };
+  for (const [state, ...others] of dossier.metonyms ?? []) {
+    const stateId = conceptOf(state!);
+    for (const other of others) {
+      const otherId = conceptOf(other);
+      if (stateId === undefined || otherId === undefined) continue;
+      link(stateId, otherId);
+      link(otherId, stateId);
+    }
+  }
+  return standIns;
 }
 
 export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>, exactVocabulary: Set<string>, pairs: ReadonlySet<string>): IndexDocument {

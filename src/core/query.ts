@@ -14,6 +14,8 @@ import type { AnswerKind, Checked } from './types.js';
 export const MAX_QUESTION_LENGTH = 500;
 /** Credit for meeting a near-synonym instead of the question's own word. */
 export const SYNONYM_CREDIT = 0.7;
+/** Credit for meeting a name that stands for the one asked about (Moscow for Nga, and back). */
+export const STAND_IN_CREDIT = 0.8;
 /** Credit for a word typed with diacritics met only in another spelling with the same letters. */
 export const FOLDED_ONLY_CREDIT = 0.5;
 /** A light word (lexicon LIGHT_WORDS) weighs at most as much as a word found in this share of passages. */
@@ -237,7 +239,7 @@ interface ContentSlots {
   readonly unknownEnglish?: string[];
 }
 
-/** Alias phrases in the question become one slot each, met by any spelling of the name; their words are used up. */
+/** Alias phrases in the question become one slot each, met by any spelling of the name (a stand-in for less); their words are used up. */
 function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: boolean[], stats: FrequencyStats): Slot[] {
   const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
   return index.aliasConcepts.matchAll(words).map((m) => {
@@ -246,7 +248,11 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
     const folded = own.map((t) => t.folded);
     // Weigh a name by how often the dossier names it in any spelling ("Pyongyang" is rare as typed, "Bình Nhưỡng" is not).
     const weight = stats.idfOfCount(termFrequency(index, m.value, 'concept'));
-    return { weight, alternatives: [[m.value], folded], exact: own.map((t) => t.exact), source: folded, at: m.start };
+    const standIns = index.standIns.get(m.value) ?? [];
+    return {
+      weight, alternatives: [[m.value], folded, ...standIns.map((c) => [c])], credits: [1, 1, ...standIns.map(() => STAND_IN_CREDIT)],
+      exact: own.map((t) => t.exact), source: folded, at: m.start,
+    };
   });
 }
 

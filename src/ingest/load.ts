@@ -23,6 +23,7 @@ export const ALIASES_FILE = 'aliases.yaml';
 export const GLOSSARY_FILE = 'glossary.yaml';
 export const SYNONYMS_FILE = 'synonyms.yaml';
 export const EXAMPLES_FILE = 'examples.yaml';
+export const METONYMS_FILE = 'metonyms.yaml';
 const ARTICLE_EXTENSION = '.md';
 const NOT_ARTICLES = new Set(['readme.md']);
 
@@ -43,9 +44,10 @@ export function loadDossier(dir: string): LoadResult {
   const { articles, passages } = readArticles(names.filter(isArticleFile), read, problems);
   const aliases = names.includes(ALIASES_FILE) ? readGroups(ALIASES_FILE, read(ALIASES_FILE), problems) : [];
   const synonyms = names.includes(SYNONYMS_FILE) ? readGroups(SYNONYMS_FILE, read(SYNONYMS_FILE), problems) : [];
+  const metonyms = names.includes(METONYMS_FILE) ? readMetonyms(read(METONYMS_FILE), aliases, problems) : [];
   const glossary = names.includes(GLOSSARY_FILE) ? readGlossary(read(GLOSSARY_FILE), problems) : [];
   const examples = names.includes(EXAMPLES_FILE) ? readExamples(read(EXAMPLES_FILE), problems) : undefined;
-  const dossier: Dossier = { articles, passages, aliases, glossary, synonyms, ...(examples ? { examples } : {}), version: hash.digest('hex').slice(0, 12) };
+  const dossier: Dossier = { articles, passages, aliases, glossary, synonyms, metonyms, ...(examples ? { examples } : {}), version: hash.digest('hex').slice(0, 12) };
   return { dossier, problems };
 }
 
@@ -131,6 +133,16 @@ function readGroups(file: string, text: string | undefined, problems: LoadProble
     groups.push(forms);
   });
   return groups;
+}
+
+/** metonyms.yaml: groups like synonyms.yaml, each form a name of aliases.yaml (else it could never match). */
+function readMetonyms(text: string | undefined, aliases: readonly AliasGroup[], problems: LoadProblem[]): AliasGroup[] {
+  const names = new Set(aliases.flat().map((form) => form.toLowerCase()));
+  return readGroups(METONYMS_FILE, text, problems).filter((group, i) => {
+    const unknown = group.filter((form) => !names.has(form.toLowerCase()));
+    for (const form of unknown) problems.push({ file: METONYMS_FILE, problem: `group ${i + 1}: "${form}" is not a name in ${ALIASES_FILE}; add it there first` });
+    return unknown.length === 0;
+  });
 }
 
 /** glossary.yaml: a map from an English term to one Vietnamese rendering or a list of them. */

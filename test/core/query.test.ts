@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSyllableShaped } from '../../src/core/lexicon.js';
 import { inverseFrequency } from '../../src/core/passage-index.js';
-import { analyzeQuery, LIGHT_WORD_SHARE } from '../../src/core/query.js';
+import { phraseWords } from '../../src/core/phrases.js';
+import { analyzeQuery, LIGHT_WORD_SHARE, STAND_IN_CREDIT } from '../../src/core/query.js';
 import { corpusIndex as index } from '../fixtures/dossier.js';
 
 const slotWords = (q: string): string[] => analyzeQuery(index(), q).slots.flatMap((s) => s.alternatives.flat());
@@ -109,4 +110,18 @@ test('GIVEN a heavier word that folds like a light one ("thời" = "thôi") WHEN
   assert.ok(folded !== undefined && folded > cap, `"thoi" weighs ${folded}, cap ${cap}`);
   const typed = weightOf('Thương mại Triều Tiên chỉ thôi giảm khi nào?', 'thoi');
   assert.ok(typed === undefined || typed <= cap + 1e-9, `"thôi" weighs ${typed}`);
+});
+
+test('GIVEN a state the dossier also names by its capital ("Nga" / Moskva, "Mỹ" / Washington) WHEN read THEN the stand-in meets the slot, for less than the name', () => {
+  const ix = index();
+  const conceptOf = (form: string) => ix.aliasConcepts.matchAll(phraseWords(form)).find((m) => m.length === phraseWords(form).length)?.value;
+  const q = analyzeQuery(ix, 'Nga và Mỹ từng đồng quan điểm về chuyện gì?');
+  for (const [state, standIn] of [['Nga', 'Moscow'], ['Mỹ', 'Washington']] as const) {
+    const slot = q.slots.find((s) => s.alternatives[0]![0] === conceptOf(state));
+    assert.ok(slot, `a slot for ${state}`);
+    const at = slot.alternatives.findIndex((alt) => alt.length === 1 && alt[0] === conceptOf(standIn));
+    assert.ok(at > 0, `${standIn} stands in for ${state}`);
+    assert.equal(slot.credits?.[at], STAND_IN_CREDIT);
+    assert.ok(STAND_IN_CREDIT < 1);
+  }
 });

@@ -292,6 +292,26 @@ for (const [label, text, pattern] of [
   });
 }
 
+// ---- metonyms.yaml --------------------------------------------------------------------------------
+
+test('GIVEN metonyms.yaml naming spellings of aliases.yaml WHEN loaded THEN its groups are read and the version covers it', (t) => {
+  const aliases = '- [Nga, Russia]\n- [Moscow, Moskva]\n- [Điện Kremlin, Kremlin]\n';
+  const { dossier, problems } = load(t, { 'bai.md': article({}), 'aliases.yaml': aliases, 'metonyms.yaml': '- [Russia, Moskva, Kremlin]\n' });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(dossier.metonyms, [['Russia', 'Moskva', 'Kremlin']]);
+  const without = load(t, { 'bai.md': article({}), 'aliases.yaml': aliases }).dossier;
+  assert.notEqual(without.version, dossier.version);
+});
+
+test('GIVEN metonyms.yaml with a name that is in no alias group WHEN loaded THEN it is reported by name, that group dropped, the rest kept', (t) => {
+  const aliases = '- [Nga, Russia]\n- [Moscow, Moskva]\n- [Triều Tiên, North Korea]\n- [Bình Nhưỡng, Pyongyang]\n';
+  const { dossier, problems } = load(t, { 'bai.md': article({}), 'aliases.yaml': aliases, 'metonyms.yaml': '- [Nga, Moscow, Leningrad]\n- [Triều Tiên, Bình Nhưỡng]\n' });
+  const mine = about(problems, 'metonyms.yaml');
+  assert.equal(mine.length, 1, mine.join('; '));
+  assert.match(mine[0]!, /group 1: "Leningrad" is not a name in aliases\.yaml/);
+  assert.deepEqual(dossier.metonyms, [['Triều Tiên', 'Bình Nhưỡng']]);
+});
+
 test('GIVEN a glossary change WHEN loaded again THEN the dossier version changes', (t) => {
   const before = load(t, { 'bai.md': article({}), 'glossary.yaml': GOOD_GLOSSARY }).dossier.version;
   const same = load(t, { 'bai.md': article({}), 'glossary.yaml': GOOD_GLOSSARY }).dossier.version;
