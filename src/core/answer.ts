@@ -299,10 +299,11 @@ interface NearMask {
  * Vietnamese asks in place: "ông Kim đi Nga bằng gì" is answered by "... Kim Jong-un đã đi vào
  * lãnh thổ Nga". So each pair of neighbouring slots of the question (in its word order) that a
  * sentence holds in that order, at most `nearDistance` words apart, is evidence that the sentence
- * says what was asked, not just the same words scattered. Half credit for the reverse order.
+ * says what was asked, not just the same words scattered. Half credit for the reverse order
+ * (English puts a modifier before its noun, Vietnamese after: "North Korean army", "quân đội Triều Tiên").
  */
 function nearMask(analysis: PassageAnalysis, count: number, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): NearMask {
-  const ordered = query.language === 'vi' ? slots.filter((s) => s.at !== undefined).sort((a, b) => a.at! - b.at!) : [];
+  const ordered = slots.filter((s) => s.at !== undefined).sort((a, b) => a.at! - b.at!);
   if (ordered.length < 2) return { pairs: [], total: 0 };
   const pairs = new Array<number>(ordered.length - 1).fill(0);
   const halves = new Array<number>(ordered.length - 1).fill(0);

@@ -35,7 +35,7 @@ export interface Slot {
   readonly exact: readonly string[];
   /** The question's own words this slot stands for (for "drop very common words"). */
   readonly source: readonly string[];
-  /** Where the slot's words start in a Vietnamese question (token index), for word-order proximity. */
+  /** Where the slot's words start in the question (token index), for word-order proximity. */
   readonly at?: number;
 }
 
@@ -351,7 +351,7 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
     const alternatives = m.value.map((rendering) => tokenize(rendering).map((t) => t.folded));
     for (const alt of alternatives) for (let k = 1; k < alt.length; k++) pairs.push(`${alt[k - 1]}_${alt[k]}`);
     const weight = alternatives.reduce((sum, alt) => sum + Math.max(...alt.map(stats.idf)), 0) / alternatives.length;
-    slots.push({ weight, alternatives, exact: [], source: words.slice(m.start, m.start + m.length) });
+    slots.push({ weight, alternatives, exact: [], source: words.slice(m.start, m.start + m.length), at: m.start });
   }
   slots.push(...englishDates(tokens, removed, covered));
   tokens.forEach((t, i) => {
@@ -359,7 +359,7 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
     // A short lower-case English word that happens to spell a Vietnamese syllable ("day" = đây) is not evidence.
     const plausible = t.isNumber || isProperName(text, t) || t.folded.length >= 4;
     // A number counts even where the text lacks it: a year is met by the article's date.
-    if ((stats.has(t.folded) && plausible) || t.isNumber) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded] });
+    if ((stats.has(t.folded) && plausible) || t.isNumber) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded], at: i });
     else if (isProperName(text, t)) unknown.push(t.folded);
     else unknownEnglish.push(t.folded);
   });
