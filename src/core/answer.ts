@@ -154,9 +154,10 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
   const hits = index.search.search(miniSearchQuery(index, slots, query, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
   const top = hits[0]?.score ?? 1;
   const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0) + unknownWeight(index, query, params);
+  const ordered = inQuestionOrder(slots);
   const ranked = hits.map((hit) => {
     const analysis = analyzePassage(index, hit.id as number);
-    const window = bestWindow(index, analysis, slots, totalWeight, query, params);
+    const window = bestWindow(analysis, slots, ordered, totalWeight, query, params);
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
     // Captions are searchable but rank below body text.
     const kindFactor = analysis.passage.kind === 'caption' ? params.captionFactor : 1;
@@ -275,9 +276,9 @@ class SentenceMasks {
   }
 }
 
-function bestWindow(index: PassageIndex, analysis: PassageAnalysis, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
+function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
   const masks = new SentenceMasks(analysis, query.expected);
-  const near = nearMask(analysis, masks.count, slots, query, params);
+  const near = nearMask(masks, ordered, params);
   let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
   for (let first = 0; first < Math.max(masks.count, 1); first++) {
     for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
@@ -291,8 +292,15 @@ function bestWindow(index: PassageIndex, analysis: PassageAnalysis, slots: reado
 
 /** Per neighbouring pair of the question's slots (in question order): the sentences where they stand near each other. */
 interface NearMask {
-  readonly pairs: readonly number[];
-  readonly total: number;
+  /** Bit i of `inOrder[k]`: sentence i holds slots k and k+1 near each other in the question's order. */
+  readonly inOrder: readonly number[];
+  /** ... in the reverse order. */
+  readonly reversed: readonly number[];
+}
+
+/** The question's slots in its word order, for the proximity bonus. */
+function inQuestionOrder(slots: readonly Slot[]): Slot[] {
+  return slots.filter((s) => s.at !== undefined).sort((a, b) => a.at! - b.at!);
 }
 
 /**
@@ -302,32 +310,42 @@ interface NearMask {
  * says what was asked, not just the same words scattered. Half credit for the reverse order
  * (English puts a modifier before its noun, Vietnamese after: "North Korean army", "quân đội Triều Tiên").
  */
-function nearMask(analysis: PassageAnalysis, count: number, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): NearMask {
-  const ordered = slots.filter((s) => s.at !== undefined).sort((a, b) => a.at! - b.at!);
-  if (ordered.length < 2) return { pairs: [], total: 0 };
-  const pairs = new Array<number>(ordered.length - 1).fill(0);
-  const halves = new Array<number>(ordered.length - 1).fill(0);
-  for (let i = 0; i < count; i++) {
-    const sentence = analysis.sentences[i]!;
-    const spans = ordered.map((slot) => slotSpans(slot, sentence));
-    for (let k = 0; k + 1 < ordered.length; k++) {
-      if (spans[k]!.length === 0 || spans[k + 1]!.length === 0) continue;
-      const closeness = nearness(spans[k]!, spans[k + 1]!, params.nearDistance);
-      if (closeness === 1) pairs[k]! |= 1 << i;
-      else if (closeness > 0) halves[k]! |= 1 << i;
+function nearMask(masks: SentenceMasks, ordered: readonly Slot[], params: RankingParams): NearMask {
+  const pairs = Math.max(ordered.length - 1, 0);
+  const inOrder = new Array<number>(pairs).fill(0);
+  const reversed = new Array<number>(pairs).fill(0);
+  // Sentences holding each slot at all: only there are positions worth looking up.
+  const holding = ordered.map((slot) => slot.alternatives.reduce((mask, alt) => mask | masks.of(alt[0]!), 0));
+  for (let i = 0; i < masks.count; i++) {
+    const bit = 1 << i;
+    const sentence = masks.analysis.sentences[i]!;
+    let previous: (readonly [number, number])[] | undefined;
+    for (let k = 0; k < ordered.length; k++) {
+      const spans = (holding[k]! & bit) !== 0 ? slotSpans(ordered[k]!, sentence) : undefined;
+      if (k > 0 && previous && spans) {
+        const closeness = nearness(previous, spans, params.nearDistance);
+        if (closeness === 1) inOrder[k - 1]! |= bit;
+        else if (closeness > 0) reversed[k - 1]! |= bit;
+      }
+      previous = spans;
     }
   }
-  return { pairs: [...pairs, ...halves.map((m) => -m - 1)], total: ordered.length - 1 };
+  return { inOrder, reversed };
 }
 
+/**
+ * Share of the question's neighbouring pairs the window holds near each other: 1 in the question's
+ * order, 0.5 reversed, 1.5 where one sentence has each (more evidence); at most 1 in all.
+ */
 function nearShare(near: NearMask, window: number): number {
-  if (near.total === 0) return 0;
+  const total = near.inOrder.length;
+  if (total === 0) return 0;
   let found = 0;
-  for (const mask of near.pairs) {
-    if (mask >= 0) found += (mask & window) !== 0 ? 1 : 0;
-    else found += ((-mask - 1) & window) !== 0 ? 0.5 : 0;
+  for (let k = 0; k < total; k++) {
+    if ((near.inOrder[k]! & window) !== 0) found += 1;
+    if ((near.reversed[k]! & window) !== 0) found += 0.5;
   }
-  return Math.min(found / near.total, 1);
+  return Math.min(found / total, 1);
 }
 
 /** Where a slot's alternatives stand in a sentence, as [first, last] token positions. */
@@ -370,7 +388,8 @@ function scoreWindow(masks: SentenceMasks, window: number, slots: readonly Slot[
   let exact = 0;
   for (const slot of slots) {
     let share = 0;
-    slot.alternatives.forEach((alt, i) => { share = Math.max(share, alternativeShare(alt, credit, query) * (slot.credits?.[i] ?? 1)); });
+    const weights = wordWeightsOf(slot, query);
+    slot.alternatives.forEach((alt, i) => { share = Math.max(share, alternativeShare(alt, weights[i]!, credit) * (slot.credits?.[i] ?? 1)); });
     covered += slot.weight * share;
     if (share > 0 && slot.exact.length > 0 && slot.exact.every((e) => (masks.ofExact(e) & window) !== 0)) exact += slot.weight;
   }
@@ -402,14 +421,14 @@ function compoundsOf(query: AnalyzedQuery): Map<string, string[]> {
  * rendering of several words met only in part counts half ("tiêm kích" is not the "tiềm" of
  * "tiềm năng").
  */
-function alternativeShare(alt: readonly string[], credit: (term: string) => number, query: AnalyzedQuery): number {
+function alternativeShare(alt: readonly string[], weights: readonly number[], credit: (term: string) => number): number {
   let found = 0;
   let total = 0;
   let present = 0;
-  for (const word of alt) {
-    const w = isConceptId(word) ? 1 : query.idf(word);
+  for (let k = 0; k < alt.length; k++) {
+    const w = weights[k]!;
     total += w;
-    const c = credit(word);
+    const c = credit(alt[k]!);
     if (c > 0) {
       found += w * c;
       present += 1;
@@ -417,6 +436,18 @@ function alternativeShare(alt: readonly string[], credit: (term: string) => numb
   }
   const share = total > 0 ? found / total : 0;
   return present === alt.length ? share : share / 2;
+}
+
+const wordWeightCache = new WeakMap<Slot, readonly (readonly number[])[]>();
+
+/** Each word's rarity in each of a slot's alternatives (a concept counts 1); once per question, not per window. */
+function wordWeightsOf(slot: Slot, query: AnalyzedQuery): readonly (readonly number[])[] {
+  let weights = wordWeightCache.get(slot);
+  if (!weights) {
+    weights = slot.alternatives.map((alt) => alt.map((word) => (isConceptId(word) ? 1 : query.idf(word))));
+    wordWeightCache.set(slot, weights);
+  }
+  return weights;
 }
 
 /**
