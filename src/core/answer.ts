@@ -4,7 +4,7 @@
 import type { Query, SearchOptions } from 'minisearch';
 import { holdsKind, isNumberToken } from './answer-kinds.js';
 import { citationFor } from './citation.js';
-import { analyzePassage, type PassageAnalysis, type Sentence } from './passage-analysis.js';
+import { analyzePassage, MAX_SCORED_SENTENCES, type PassageAnalysis, type Sentence } from './passage-analysis.js';
 import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
 import { analyzeQuery, checkQuestion, type AnalyzedQuery, type Slot } from './query.js';
 import type { Answer, AnswerKind, Checked, Confidence, Result, Span } from './types.js';
@@ -240,39 +240,27 @@ function searchOptions(index: PassageIndex, params: RankingParams, articleId?: s
 const MAX_WINDOW = 3;
 
 /**
- * Which sentences of one passage hold each query term, as bit masks (bit i: sentence i), computed
- * once per passage so that scoring its windows allocates nothing. Paragraphs of more than 31
- * sentences are scored on their first 31.
+ * Which sentences of one passage hold each query term, as bit masks (bit i: sentence i), read off
+ * the passage's cached analysis so that scoring its windows allocates nothing; and which hold the
+ * kind of answer asked for. Paragraphs of more than 31 sentences are scored on their first 31.
  */
 class SentenceMasks {
-  private readonly folded = new Map<string, number>();
-  private readonly exact = new Map<string, number>();
   readonly kind: number;
   readonly count: number;
 
   constructor(readonly analysis: PassageAnalysis, expected: AnswerKind) {
-    this.count = Math.min(analysis.sentences.length, 31);
+    this.count = Math.min(analysis.sentences.length, MAX_SCORED_SENTENCES);
     let kind = 0;
     for (let i = 0; i < this.count; i++) if (holdsKind(expected, analysis.sentences[i]!.tokens, analysis.passage.text)) kind |= 1 << i;
     this.kind = kind;
   }
 
   of(term: string): number {
-    return this.lookup(this.folded, term, (s) => s.terms);
+    return this.analysis.termMasks.get(term) ?? 0;
   }
 
   ofExact(term: string): number {
-    return this.lookup(this.exact, term, (s) => s.exactTerms);
-  }
-
-  private lookup(cache: Map<string, number>, term: string, set: (s: Sentence) => ReadonlySet<string>): number {
-    let mask = cache.get(term);
-    if (mask === undefined) {
-      mask = 0;
-      for (let i = 0; i < this.count; i++) if (set(this.analysis.sentences[i]!).has(term)) mask |= 1 << i;
-      cache.set(term, mask);
-    }
-    return mask;
+    return this.analysis.exactMasks.get(term) ?? 0;
   }
 }
 

@@ -21,7 +21,14 @@ export interface PassageAnalysis {
   readonly sentences: readonly Sentence[];
   /** Terms from outside the paragraph that still describe it: heading and article year. */
   readonly contextTerms: ReadonlySet<string>;
+  /** Folded term (word, pair, concept id) -> the sentences holding it, as a bit mask (bit i: sentence i; the first 31). */
+  readonly termMasks: ReadonlyMap<string, number>;
+  /** The same for exact words and exact pairs. */
+  readonly exactMasks: ReadonlyMap<string, number>;
 }
+
+/** Sentences beyond this many (of a very long paragraph) are not scored: masks are 31-bit. */
+export const MAX_SCORED_SENTENCES = 31;
 
 const segmenter = new Intl.Segmenter('vi', { granularity: 'sentence' });
 const CACHE_LIMIT = 2048;
@@ -42,7 +49,15 @@ export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis
 function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
   const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end));
   const contextTerms = new Set(contextTermsOf(passage, index.articlesById.get(passage.articleId)));
-  return { passage, sentences, contextTerms };
+  return { passage, sentences, contextTerms, termMasks: masksOf(sentences, (s) => s.terms), exactMasks: masksOf(sentences, (s) => s.exactTerms) };
+}
+
+function masksOf(sentences: readonly Sentence[], terms: (s: Sentence) => ReadonlySet<string>): Map<string, number> {
+  const masks = new Map<string, number>();
+  sentences.slice(0, MAX_SCORED_SENTENCES).forEach((sentence, i) => {
+    for (const term of terms(sentence)) masks.set(term, (masks.get(term) ?? 0) | (1 << i));
+  });
+  return masks;
 }
 
 function sentenceAt(index: PassageIndex, text: string, start: number, end: number): Sentence {
