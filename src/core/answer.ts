@@ -4,7 +4,7 @@
 import type { Query, SearchOptions } from 'minisearch';
 import { holdsKind, isNumberToken } from './answer-kinds.js';
 import { citationFor } from './citation.js';
-import { analyzePassage, MAX_SCORED_SENTENCES, type PassageAnalysis, type Sentence } from './passage-analysis.js';
+import { analyzePassage, MAX_SCORED_SENTENCES, positionsIn, sentencesHolding, sentencesHoldingExact, type PassageAnalysis, type Sentence, type TokenSpan } from './passage-analysis.js';
 import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
 import { analyzeQuery, checkQuestion, type AnalyzedQuery, type Slot } from './query.js';
 import type { Answer, AnswerKind, Checked, Confidence, Result, Span } from './types.js';
@@ -256,23 +256,25 @@ class SentenceMasks {
   }
 
   of(term: string): number {
-    return this.analysis.termMasks.get(term) ?? 0;
+    return sentencesHolding(this.analysis, term);
   }
 
   ofExact(term: string): number {
-    return this.analysis.exactMasks.get(term) ?? 0;
+    return sentencesHoldingExact(this.analysis, term);
   }
 }
 
 function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
   const masks = new SentenceMasks(analysis, query.expected);
   const near = nearMask(masks, ordered, params);
+  const passage = passageMasks(masks, slots, query);
   let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
   for (let first = 0; first < Math.max(masks.count, 1); first++) {
     for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
-      const window = scoreWindow(masks, rangeMask(first, last), slots, totalWeight, query, params);
-      const score = window.score + params.nearBonus * nearShare(near, rangeMask(first, last)) - params.extraSentencePenalty * (last - first);
-      if (score > best.score) best = { ...window, first, last, score };
+      const window = rangeMask(first, last);
+      const scored = scoreWindow(passage, window, totalWeight, query, params);
+      const score = scored.score + params.nearBonus * nearShare(near, window) - params.extraSentencePenalty * (last - first);
+      if (score > best.score) best = { ...scored, first, last, score };
     }
   }
   return { ...best, matched: matchedTerms(masks, rangeMask(best.first, best.last), slots, query) };
@@ -307,7 +309,7 @@ function nearMask(masks: SentenceMasks, ordered: readonly Slot[], params: Rankin
   for (let i = 0; i < masks.count; i++) {
     const bit = 1 << i;
     const sentence = masks.analysis.sentences[i]!;
-    let previous: (readonly [number, number])[] | undefined;
+    let previous: TokenSpan[] | undefined;
     for (let k = 0; k < ordered.length; k++) {
       const spans = (holding[k]! & bit) !== 0 ? slotSpans(ordered[k]!, sentence) : undefined;
       if (k > 0 && previous && spans) {
@@ -337,10 +339,11 @@ function nearShare(near: NearMask, window: number): number {
 }
 
 /** Where a slot's alternatives stand in a sentence, as [first, last] token positions. */
-function slotSpans(slot: Slot, sentence: Sentence): (readonly [number, number])[] {
-  const spans: (readonly [number, number])[] = [];
+function slotSpans(slot: Slot, sentence: Sentence): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  const positions = positionsIn(sentence);
   for (const alt of slot.alternatives) {
-    for (const span of sentence.positions.get(alt[0]!) ?? []) {
+    for (const span of positions.get(alt[0]!) ?? []) {
       if (alt.length === 1) spans.push(span);
       else if (alt.every((w, k) => sentence.tokens[span[0] + k]?.folded === w)) spans.push([span[0], span[0] + alt.length - 1]);
     }
@@ -349,7 +352,7 @@ function slotSpans(slot: Slot, sentence: Sentence): (readonly [number, number])[
 }
 
 /** 1 when some span of `a` ends before one of `b` starts, within `distance` words; 0.5 the other way round; else 0. */
-function nearness(a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[], distance: number): number {
+function nearness(a: readonly TokenSpan[], b: readonly TokenSpan[], distance: number): number {
   let best = 0;
   for (const [a0, a1] of a) {
     for (const [b0, b1] of b) {
@@ -364,28 +367,70 @@ function rangeMask(first: number, last: number): number {
   return ((1 << (last + 1)) - 1) & ~((1 << first) - 1);
 }
 
-function scoreWindow(masks: SentenceMasks, window: number, slots: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
+/** One word of a slot's alternative, as one passage holds it. */
+interface WordInPassage {
+  readonly weight: number;
+  /** Sentences holding it; every window when the passage's heading or year says it. */
+  readonly mask: number;
+  /** Sentences holding each of the question's compounds it belongs to ("hạt" -> "hạt nhân"). */
+  readonly compounds: readonly number[];
+}
+
+interface SlotInPassage {
+  readonly slot: Slot;
+  readonly alternatives: readonly { readonly words: readonly WordInPassage[]; readonly credit: number }[];
+  /** Sentences holding each exact form the question typed. */
+  readonly exact: readonly number[];
+}
+
+interface PassageMasks {
+  readonly slots: readonly SlotInPassage[];
+  /** Sentences holding each of the question's word pairs. */
+  readonly pairs: readonly number[];
+  readonly kind: number;
+}
+
+const EVERY_SENTENCE = -1;
+
+/** Everything window scoring asks of one passage, looked up once so that each window is bit operations. */
+function passageMasks(masks: SentenceMasks, slots: readonly Slot[], query: AnalyzedQuery): PassageMasks {
   const context = masks.analysis.contextTerms;
-  const inText = (term: string) => (masks.of(term) & window) !== 0;
+  const compounds = compoundsOf(query);
+  const wordIn = (word: string, weight: number): WordInPassage => ({
+    weight,
+    mask: context.has(word) ? EVERY_SENTENCE : masks.of(word),
+    compounds: (compounds.get(word) ?? []).map((pair) => masks.of(pair)),
+  });
+  return {
+    slots: slots.map((slot) => {
+      const weights = wordWeightsOf(slot, query);
+      return {
+        slot,
+        alternatives: slot.alternatives.map((alt, i) => ({ words: alt.map((word, k) => wordIn(word, weights[i]![k]!)), credit: slot.credits?.[i] ?? 1 })),
+        exact: slot.exact.map((e) => masks.ofExact(e)),
+      };
+    }),
+    pairs: query.pairs.map((pair) => masks.of(pair)),
+    kind: masks.kind,
+  };
+}
+
+function scoreWindow(passage: PassageMasks, window: number, totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
   let phrases = 0;
-  for (const pair of query.pairs) if (inText(pair)) phrases += 1;
-  // A syllable of a compound met outside it is another word ("hạt" of "hạt nhân" in "hạt giống").
-  const broken = (word: string) => compoundsOf(query).get(word)?.some((pair) => !inText(pair)) ?? false;
-  const credit = (term: string) => (inText(term) || context.has(term) ? (broken(term) ? params.brokenCompoundCredit : 1) : 0);
+  for (const pair of passage.pairs) if ((pair & window) !== 0) phrases += 1;
   let covered = 0;
   let exact = 0;
-  for (const slot of slots) {
+  for (const { slot, alternatives, exact: exactMasks } of passage.slots) {
     let share = 0;
-    const weights = wordWeightsOf(slot, query);
-    slot.alternatives.forEach((alt, i) => { share = Math.max(share, alternativeShare(alt, weights[i]!, credit) * (slot.credits?.[i] ?? 1)); });
+    for (const alt of alternatives) share = Math.max(share, alternativeShare(alt.words, window, params) * alt.credit);
     covered += slot.weight * share;
-    if (share > 0 && slot.exact.length > 0 && slot.exact.every((e) => (masks.ofExact(e) & window) !== 0)) exact += slot.weight;
+    if (share > 0 && exactMasks.length > 0 && exactMasks.every((m) => (m & window) !== 0)) exact += slot.weight;
   }
   const coverage = totalWeight > 0 ? covered / totalWeight : 0;
   const score = coverage
     + params.phraseBonus * (query.pairs.length > 0 ? phrases / query.pairs.length : 0)
     + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
-    + ((masks.kind & window) !== 0 ? params.kindBonus : 0);
+    + ((passage.kind & window) !== 0 ? params.kindBonus : 0);
   return { coverage, score, phrases };
 }
 
@@ -409,21 +454,20 @@ function compoundsOf(query: AnalyzedQuery): Map<string, string[]> {
  * rendering of several words met only in part counts half ("tiêm kích" is not the "tiềm" of
  * "tiềm năng").
  */
-function alternativeShare(alt: readonly string[], weights: readonly number[], credit: (term: string) => number): number {
+function alternativeShare(words: readonly WordInPassage[], window: number, params: RankingParams): number {
   let found = 0;
   let total = 0;
   let present = 0;
-  for (let k = 0; k < alt.length; k++) {
-    const w = weights[k]!;
-    total += w;
-    const c = credit(alt[k]!);
-    if (c > 0) {
-      found += w * c;
-      present += 1;
-    }
+  for (const word of words) {
+    total += word.weight;
+    if ((word.mask & window) === 0) continue;
+    // A syllable of a compound met outside it is another word ("hạt" of "hạt nhân" in "hạt giống").
+    const broken = word.compounds.some((pair) => (pair & window) === 0);
+    found += word.weight * (broken ? params.brokenCompoundCredit : 1);
+    present += 1;
   }
   const share = total > 0 ? found / total : 0;
-  return present === alt.length ? share : share / 2;
+  return present === words.length ? share : share / 2;
 }
 
 const wordWeightCache = new WeakMap<Slot, readonly (readonly number[])[]>();
@@ -476,7 +520,7 @@ function toResult(index: PassageIndex, ranked: Ranked, params: RankingParams): R
     title: article.title,
     date: article.date,
     excerpt: passage.text.slice(start, end),
-    highlights: highlightSpans(index, sentences.slice(ranked.window.first, ranked.window.last + 1), ranked.window.matched, start),
+    highlights: highlightSpans(sentences.slice(ranked.window.first, ranked.window.last + 1), ranked.window.matched, start),
     passage: passage.text,
     ...(passage.heading ? { heading: passage.heading } : {}),
     score: Math.round(ranked.score * 1000) / 1000,
@@ -492,10 +536,10 @@ function confidenceOf(coverage: number, params: RankingParams): Confidence {
 }
 
 /** Spans of matched words (and both words of matched pairs), merged where adjacent. */
-function highlightSpans(index: PassageIndex, sentences: readonly Sentence[], matched: ReadonlySet<string>, offset: number): Span[] {
+function highlightSpans(sentences: readonly Sentence[], matched: ReadonlySet<string>, offset: number): Span[] {
   const spans: [number, number][] = [];
   for (const s of sentences) {
-    const inConcept = conceptTokens(index, s, matched);
+    const inConcept = conceptTokens(s, matched);
     s.tokens.forEach((t, i) => {
       const next = s.tokens[i + 1];
       const previous = s.tokens[i - 1];
@@ -510,9 +554,9 @@ function highlightSpans(index: PassageIndex, sentences: readonly Sentence[], mat
 }
 
 /** Token positions of the sentence's spellings of matched alias concepts ("Bình Nhưỡng" for a question saying "Pyongyang"). */
-function conceptTokens(index: PassageIndex, sentence: Sentence, matched: ReadonlySet<string>): Set<number> {
+function conceptTokens(sentence: Sentence, matched: ReadonlySet<string>): Set<number> {
   const positions = new Set<number>();
-  for (const m of index.aliasConcepts.matchAll(sentence.tokens.map((t) => t.folded))) {
+  for (const m of sentence.concepts) {
     if (matched.has(m.value)) for (let k = m.start; k < m.start + m.length; k++) positions.add(k);
   }
   return positions;

@@ -12,19 +12,26 @@ export interface Sentence {
   readonly terms: ReadonlySet<string>;
   /** Exact words and exact pairs. */
   readonly exactTerms: ReadonlySet<string>;
-  /** Where each folded word and concept id stands: [first, last] token positions. */
-  readonly positions: ReadonlyMap<string, readonly (readonly [number, number])[]>;
+  /** The alias concepts named in this sentence, where they stand. */
+  readonly concepts: readonly { readonly start: number; readonly length: number; readonly value: string }[];
 }
+
+/** First and last token position of a word or name in a sentence. */
+export type TokenSpan = readonly [first: number, last: number];
 
 export interface PassageAnalysis {
   readonly passage: Passage;
   readonly sentences: readonly Sentence[];
   /** Terms from outside the paragraph that still describe it: heading and article year. */
   readonly contextTerms: ReadonlySet<string>;
-  /** Folded term (word, pair, concept id) -> the sentences holding it, as a bit mask (bit i: sentence i; the first 31). */
-  readonly termMasks: ReadonlyMap<string, number>;
+  /**
+   * Folded term (word, pair, concept id) -> the sentences holding it, as a bit mask (bit i:
+   * sentence i; the first 31). Filled in as questions ask, so a cached passage answers the next
+   * question's terms from memory and an uncached one pays only for the terms asked.
+   */
+  readonly termMasks: Map<string, number>;
   /** The same for exact words and exact pairs. */
-  readonly exactMasks: ReadonlyMap<string, number>;
+  readonly exactMasks: Map<string, number>;
 }
 
 /** Sentences beyond this many (of a very long paragraph) are not scored: masks are 31-bit. */
@@ -49,15 +56,47 @@ export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis
 function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
   const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end));
   const contextTerms = new Set(contextTermsOf(passage, index.articlesById.get(passage.articleId)));
-  return { passage, sentences, contextTerms, termMasks: masksOf(sentences, (s) => s.terms), exactMasks: masksOf(sentences, (s) => s.exactTerms) };
+  return { passage, sentences, contextTerms, termMasks: new Map(), exactMasks: new Map() };
 }
 
-function masksOf(sentences: readonly Sentence[], terms: (s: Sentence) => ReadonlySet<string>): Map<string, number> {
-  const masks = new Map<string, number>();
-  sentences.slice(0, MAX_SCORED_SENTENCES).forEach((sentence, i) => {
-    for (const term of terms(sentence)) masks.set(term, (masks.get(term) ?? 0) | (1 << i));
-  });
-  return masks;
+/** The sentences of `analysis` holding a folded term, as a bit mask (remembered on the analysis). */
+export function sentencesHolding(analysis: PassageAnalysis, term: string): number {
+  return maskOf(analysis, analysis.termMasks, term, (s) => s.terms);
+}
+
+/** The same for an exact word or pair. */
+export function sentencesHoldingExact(analysis: PassageAnalysis, term: string): number {
+  return maskOf(analysis, analysis.exactMasks, term, (s) => s.exactTerms);
+}
+
+function maskOf(analysis: PassageAnalysis, cache: Map<string, number>, term: string, terms: (s: Sentence) => ReadonlySet<string>): number {
+  let mask = cache.get(term);
+  if (mask === undefined) {
+    mask = 0;
+    const count = Math.min(analysis.sentences.length, MAX_SCORED_SENTENCES);
+    for (let i = 0; i < count; i++) if (terms(analysis.sentences[i]!).has(term)) mask |= 1 << i;
+    cache.set(term, mask);
+  }
+  return mask;
+}
+
+const positionCache = new WeakMap<Sentence, Map<string, TokenSpan[]>>();
+
+/** Where each folded word and concept id stands in a sentence (computed once, when first asked). */
+export function positionsIn(sentence: Sentence): ReadonlyMap<string, readonly TokenSpan[]> {
+  let positions = positionCache.get(sentence);
+  if (!positions) {
+    const map = new Map<string, TokenSpan[]>();
+    const at = (term: string, first: number, last: number) => {
+      const list = map.get(term);
+      if (list) list.push([first, last]);
+      else map.set(term, [[first, last]]);
+    };
+    sentence.tokens.forEach((t, i) => at(t.folded, i, i));
+    for (const m of sentence.concepts) at(m.value, m.start, m.start + m.length - 1);
+    positionCache.set(sentence, (positions = map));
+  }
+  return positions;
 }
 
 function sentenceAt(index: PassageIndex, text: string, start: number, end: number): Sentence {
@@ -65,15 +104,7 @@ function sentenceAt(index: PassageIndex, text: string, start: number, end: numbe
   const concepts = index.aliasConcepts.matchAll(tokens.map((t) => t.folded));
   const terms = new Set([...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded'), ...concepts.map((m) => m.value)]);
   const exactTerms = new Set([...tokens.map((t) => t.exact), ...bigrams(tokens, 'exact')]);
-  const positions = new Map<string, [number, number][]>();
-  const at = (term: string, first: number, last: number) => {
-    const list = positions.get(term);
-    if (list) list.push([first, last]);
-    else positions.set(term, [[first, last]]);
-  };
-  tokens.forEach((t, i) => at(t.folded, i, i));
-  for (const m of concepts) at(m.value, m.start, m.start + m.length - 1);
-  return { start, end, tokens, terms, exactTerms, positions };
+  return { start, end, tokens, terms, exactTerms, concepts };
 }
 
 /** Sentence ranges, trimmed of surrounding white space. */
