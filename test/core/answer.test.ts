@@ -178,8 +178,8 @@ test('GIVEN results WHEN answered THEN they come in order of decreasing score', 
   for (let i = 1; i < rs.length; i++) assert.ok(rs[i - 1]!.score >= rs[i]!.score);
 });
 
-test('GIVEN both of our evaluation question sets WHEN answered THEN every result is well formed (citation, excerpt, highlights)', () => {
-  const lines = ['questions.jsonl', 'holdout.jsonl']
+test('GIVEN every one of our evaluation question sets WHEN answered THEN every result is well formed (citation, excerpt, highlights)', () => {
+  const lines = ['questions.jsonl', 'holdout.jsonl', 'fresh.jsonl']
     .flatMap((file) => readFileSync(join(PROJECT_ROOT, 'eval', file), 'utf8').split('\n'))
     .filter((l) => l.trim() !== '');
   assert.ok(lines.length > 50);
