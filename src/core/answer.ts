@@ -406,7 +406,10 @@ function passageMasks(masks: SentenceMasks, slots: readonly Slot[], query: Analy
       const weights = wordWeightsOf(slot, query);
       return {
         slot,
-        alternatives: slot.alternatives.map((alt, i) => ({ words: alt.map((word, k) => wordIn(word, weights[i]![k]!)), credit: slot.credits?.[i] ?? 1 })),
+        // An alternative none of whose words the passage holds scores 0 in every window: left out.
+        alternatives: slot.alternatives.flatMap((alt, i) => (alt.some((word) => context.has(word) || masks.of(word) !== 0)
+          ? [{ words: alt.map((word, k) => wordIn(word, weights[i]![k]!)), credit: slot.credits?.[i] ?? 1 }]
+          : [])),
         exact: slot.exact.map((e) => masks.ofExact(e)),
       };
     }),
