@@ -105,11 +105,11 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   // degree and quantity
   'rất', 'lắm', 'quá', 'hơn', 'nhất', 'đều', 'cả', 'mọi', 'mỗi', 'hết', 'nhiều', 'ít', 'thêm', 'bớt', 'chút',
   // classifiers and nominalisers
-  'cái', 'con', 'chiếc', 'việc', 'sự', 'cuộc', 'vụ', 'đợt', 'lần', 'loại', 'kiểu', 'chuyện', 'điều', 'thứ', 'chỗ', 'phía', 'bên',
+  'cái', 'con', 'chiếc', 'việc', 'sự', 'cuộc', 'vụ', 'đợt', 'lần', 'loại', 'kiểu', 'chuyện', 'điều', 'thứ', 'chỗ', 'phía',
   // light verbs: saying, going, doing, getting
   'bảo', 'nói', 'kể', 'đi', 'sang', 'về', 'lên', 'xuống', 'làm', 'được', 'lấy', 'đưa', 'thấy', 'biết',
   // pronouns and deixis
-  'mình', 'bạn', 'tôi', 'nó', 'đó', 'kia', 'đây', 'nay', 'ấy', 'ổng', 'bả', 'người ta',
+  'mình', 'bạn', 'tôi', 'nó', 'đó', 'kia', 'đây', 'nay', 'ấy', 'ổng', 'bả',
 ].map((w) => w.normalize('NFC')));
 
 /** The same light words folded, for questions typed without diacritics. */

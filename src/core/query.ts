@@ -214,12 +214,12 @@ function rememberingRepairs(stats: FrequencyStats): FrequencyStats {
 /**
  * The most frequent dossier word within one edit (or one swap of neighbours) of `term`. Real
  * syllables never get here ("vang" is not a typo of "dang"), so four letters are enough for an
- * edit: "Seul" is Seoul. Shorter words only get swaps.
+ * edit ("Seul" is Seoul); shorter words are too ambiguous to repair.
  */
 function repairTypo(term: string, vocabulary: SearchableMap<number>, df: ReadonlyMap<string, number>): string | undefined {
   if (term.length < 4 || /^\d/.test(term) || isSyllableShaped(term)) return undefined;
   const candidates = new Map<string, number>();
-  if (term.length >= 4) for (const [word, [count]] of vocabulary.fuzzyGet(term, 1)) candidates.set(word, count);
+  for (const [word, [count]] of vocabulary.fuzzyGet(term, 1)) candidates.set(word, count);
   for (let i = 0; i + 1 < term.length; i++) {
     const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
     const count = df.get(swapped);
@@ -290,6 +290,8 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   const unambiguous = unambiguousLightSyllables(index);
   const isLight = (t: Token) => (hasDiacritics ? LIGHT_WORDS.has(t.exact) : unambiguous.has(t.folded));
   const light = tokens.map(isLight);
+  const lightCap = stats.idfOfCount(LIGHT_WORD_SHARE * stats.passages);
+  const weightOf = (folded: string, i: number) => (light[i] ? Math.min(stats.idf(folded), lightCap) : stats.idf(folded));
   const words = tokens.map((t, i) => {
     if (removed[i] || particle[i]) return undefined;
     if (stats.has(t.folded) || t.isNumber) return { folded: t.folded, exact: hasDiacritics ? t.exact : undefined };
@@ -308,7 +310,7 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   // probably another word: its folded matches earn partial credit.
   const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && !index.exactVocabulary.has(w.exact);
   const slots: Slot[] = words.flatMap((w, i) => (w && bySynonym[i] === 0
-    ? [{ weight: light[i] ? Math.min(stats.idf(w.folded), stats.idfOfCount(LIGHT_WORD_SHARE * stats.passages)) : stats.idf(w.folded), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }]
+    ? [{ weight: weightOf(w.folded, i), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }]
     : []));
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) {
