@@ -3,6 +3,8 @@
 // rarity) and holds the kind of answer asked for. Abstains when nothing covers it well enough.
 import type { Query, SearchOptions } from 'minisearch';
 import { holdsKind, isNumberToken } from './answer-kinds.js';
+import { tokenize } from './analyzer.js';
+import { ANAPHORIC_OPENERS } from './lexicon.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, MAX_SCORED_SENTENCES, positionsIn, sentencesHolding, sentencesHoldingExact, type PassageAnalysis, type Sentence, type TokenSpan } from './passage-analysis.js';
 import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
@@ -277,7 +279,15 @@ function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], ordered: 
       if (score > best.score) best = { ...scored, first, last, score };
     }
   }
+  // An excerpt opening on "Đây là ..." or "Theo ông, ..." takes in the sentence it points back to.
+  if (best.first > 0 && best.last - best.first + 1 < MAX_WINDOW && opensWithAnaphor(analysis.sentences[best.first]!)) best = { ...best, first: best.first - 1 };
   return { ...best, matched: matchedTerms(masks, rangeMask(best.first, best.last), slots, query) };
+}
+
+const anaphors = ANAPHORIC_OPENERS.map((opener) => tokenize(opener).map((t) => t.exact));
+
+function opensWithAnaphor(sentence: Sentence): boolean {
+  return anaphors.some((opener) => opener.every((word, k) => sentence.tokens[k]?.exact === word));
 }
 
 /** Per neighbouring pair of the question's slots (in question order): the sentences where they stand near each other. */

@@ -112,6 +112,16 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   'mình', 'bạn', 'tôi', 'nó', 'đó', 'kia', 'đây', 'nay', 'ấy', 'ổng', 'bả',
 ].map((w) => w.normalize('NFC')));
 
+/**
+ * Sentence openers that point back at the sentence before ("Đây là vấn đề duy nhất mà ...",
+ * "Theo ông, ..."): an excerpt that starts with one says little without its antecedent. Matched
+ * with their diacritics (the text has them): "Họ" points back, "Hỗ trợ" does not.
+ */
+export const ANAPHORIC_OPENERS: readonly string[] = [
+  'đây là', 'đó là', 'điều này', 'điều đó', 'việc này', 'việc đó', 'chuyện này', 'những điều này', 'theo ông', 'theo bà',
+  'ông nói', 'bà nói', 'ông cho biết', 'bà cho biết', 'ông ấy', 'bà ấy', 'họ', 'vì vậy', 'vì thế', 'do đó',
+];
+
 /** The same light words folded, for questions typed without diacritics. */
 export const LIGHT_SYLLABLES: ReadonlySet<string> = new Set([...LIGHT_WORDS].map(fold));
 
