@@ -386,9 +386,16 @@ interface WordInPassage {
   readonly compounds: readonly number[];
 }
 
+interface AlternativeInPassage {
+  readonly words: readonly WordInPassage[];
+  readonly credit: number;
+  /** Sentences holding a several-word alternative as a phrase, word after word. */
+  readonly phrase: number;
+}
+
 interface SlotInPassage {
   readonly slot: Slot;
-  readonly alternatives: readonly { readonly words: readonly WordInPassage[]; readonly credit: number }[];
+  readonly alternatives: readonly AlternativeInPassage[];
   /** Sentences holding each exact form the question typed. */
   readonly exact: readonly number[];
 }
@@ -406,6 +413,14 @@ const EVERY_SENTENCE = -1;
 function passageMasks(masks: SentenceMasks, slots: readonly Slot[], query: AnalyzedQuery): PassageMasks {
   const context = masks.analysis.contextTerms;
   const compounds = compoundsOf(query);
+  const phraseIn = (alt: readonly string[]): number => {
+    let mask = EVERY_SENTENCE;
+    for (let k = 1; k < alt.length; k++) {
+      const pair = `${alt[k - 1]}_${alt[k]}`;
+      mask &= context.has(pair) ? EVERY_SENTENCE : masks.of(pair);
+    }
+    return mask;
+  };
   const wordIn = (word: string, weight: number): WordInPassage => ({
     weight,
     mask: context.has(word) ? EVERY_SENTENCE : masks.of(word),
@@ -418,7 +433,7 @@ function passageMasks(masks: SentenceMasks, slots: readonly Slot[], query: Analy
         slot,
         // An alternative none of whose words the passage holds scores 0 in every window: left out.
         alternatives: slot.alternatives.flatMap((alt, i) => (alt.some((word) => context.has(word) || masks.of(word) !== 0)
-          ? [{ words: alt.map((word, k) => wordIn(word, weights[i]![k]!)), credit: slot.credits?.[i] ?? 1 }]
+          ? [{ words: alt.map((word, k) => wordIn(word, weights[i]![k]!)), credit: slot.credits?.[i] ?? 1, phrase: phraseIn(alt) }]
           : [])),
         exact: slot.exact.map((e) => masks.ofExact(e)),
       };
@@ -435,7 +450,7 @@ function scoreWindow(passage: PassageMasks, window: number, totalWeight: number,
   let exact = 0;
   for (const { slot, alternatives, exact: exactMasks } of passage.slots) {
     let share = 0;
-    for (const alt of alternatives) share = Math.max(share, alternativeShare(alt.words, window, params) * alt.credit);
+    for (const alt of alternatives) share = Math.max(share, alternativeShare(alt, window, params) * alt.credit);
     covered += slot.weight * share;
     if (share > 0 && exactMasks.length > 0 && exactMasks.every((m) => (m & window) !== 0)) exact += slot.weight;
   }
@@ -465,9 +480,11 @@ function compoundsOf(query: AnalyzedQuery): Map<string, string[]> {
 /**
  * How much of one alternative (idf-weighted, times each word's credit) the window holds. A
  * rendering of several words met only in part counts half ("tiêm kích" is not the "tiềm" of
- * "tiềm năng").
+ * "tiềm năng"), and so does one whose words are all there but not together ("lễ tiễn" is not the
+ * "lẽ" of "có lẽ" and the "Tiên" of "Triều Tiên").
  */
-function alternativeShare(words: readonly WordInPassage[], window: number, params: RankingParams): number {
+function alternativeShare(alt: AlternativeInPassage, window: number, params: RankingParams): number {
+  const { words } = alt;
   let found = 0;
   let total = 0;
   let present = 0;
@@ -480,7 +497,8 @@ function alternativeShare(words: readonly WordInPassage[], window: number, param
     present += 1;
   }
   const share = total > 0 ? found / total : 0;
-  return present === words.length ? share : share / 2;
+  const whole = present === words.length && (words.length === 1 || (alt.phrase & window) !== 0);
+  return whole ? share : share / 2;
 }
 
 const wordWeightCache = new WeakMap<Slot, readonly (readonly number[])[]>();
