@@ -1,6 +1,7 @@
 // Per-passage analysis the ranker and the excerpt need: sentences with their terms.
 // Computed lazily for the few passages a question reaches, and cached.
 import { bigrams, tokenize, type Token } from './analyzer.js';
+import { resolveDates } from './dates.js';
 import { contextTermsOf, type PassageIndex } from './passage-index.js';
 import type { Passage } from './types.js';
 
@@ -54,7 +55,8 @@ export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis
 }
 
 function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
-  const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end));
+  const articleDate = index.articlesById.get(passage.articleId)?.date;
+  const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end, articleDate));
   const contextTerms = new Set(contextTermsOf(passage, index.articlesById.get(passage.articleId)));
   return { passage, sentences, contextTerms, termMasks: new Map(), exactMasks: new Map() };
 }
@@ -99,10 +101,11 @@ export function positionsIn(sentence: Sentence): ReadonlyMap<string, readonly To
   return positions;
 }
 
-function sentenceAt(index: PassageIndex, text: string, start: number, end: number): Sentence {
+function sentenceAt(index: PassageIndex, text: string, start: number, end: number, articleDate?: string): Sentence {
   const tokens = tokenize(text.slice(start, end)).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
   const concepts = index.aliasConcepts.matchAll(tokens.map((t) => t.folded));
   const terms = new Set([...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded'), ...concepts.map((m) => m.value)]);
+  if (articleDate && mentionsOtherYear(tokens)) for (const year of impliedYears(text.slice(start, end), articleDate)) terms.add(year);
   const exactTerms = new Set([...tokens.map((t) => t.exact), ...bigrams(tokens, 'exact')]);
   return { start, end, tokens, terms, exactTerms, concepts };
 }
@@ -121,4 +124,19 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     else ranges.push({ start, end: start + trimmed.length });
   }
   return ranges;
+}
+
+/**
+ * "năm ngoái", "4 năm trước", "hai thập kỷ trước": a year other than the article's, unwritten.
+ * A cheap look at the words first: resolving dates costs four times tokenizing the sentence.
+ */
+function mentionsOtherYear(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => (t.folded === 'nam' || t.folded === 'ky') && ['truoc', 'ngoai'].includes(tokens[i + 1]?.folded ?? ''));
+}
+
+/** Years a sentence means without writing them ("4 năm trước" in a 2023 article: 2019). */
+function impliedYears(text: string, articleDate: string): string[] {
+  return resolveDates(text, articleDate)
+    .filter((d) => d.bound === undefined && !/\b(19|20)\d\d\b/.test(d.text))
+    .map((d) => d.start.slice(0, 4));
 }
