@@ -57,7 +57,7 @@ export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis
 function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
   const articleDate = index.articlesById.get(passage.articleId)?.date;
   const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end, articleDate));
-  const contextTerms = new Set(contextTermsOf(passage, index.articlesById.get(passage.articleId)));
+  const contextTerms = new Set(contextTermsOf(passage, index.articlesById.get(passage.articleId), index.aliasConcepts));
   return { passage, sentences, contextTerms, termMasks: new Map(), exactMasks: new Map() };
 }
 

@@ -145,18 +145,25 @@ export function indexDocument(passage: Passage, id: number, parts: Pick<IndexPar
     id,
     folded: [...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded').filter((p) => pairs.has(p))].join(' '),
     concept: conceptsIn(tokens, parts.aliasConcepts).join(' '),
-    context: contextTermsOf(passage, parts.articlesById.get(passage.articleId)).join(' '),
+    context: contextTermsOf(passage, parts.articlesById.get(passage.articleId), parts.aliasConcepts).join(' '),
   };
 }
 
 /**
  * Terms from outside the paragraph that still describe it: its heading's folded syllables and
- * pairs, and its article's year. Indexed in the context field, and credited by window scoring.
+ * pairs, its article's year, and who published it (outlet and byline: words, pairs and the names
+ * of aliases.yaml they hold), so "theo VTV" or "bài của Thanh Hảo" find that article. Indexed in
+ * the context field, and credited by window scoring.
  */
-export function contextTermsOf(passage: Passage, article: Article | undefined): string[] {
-  const tokens = passage.heading ? tokenize(passage.heading) : [];
+export function contextTermsOf(passage: Passage, article: Article | undefined, aliasConcepts: PhraseMatcher<string>): string[] {
+  const heading = passage.heading ? tokenize(passage.heading) : [];
+  const source = tokenize([article?.outlet, article?.byline].filter((s) => s !== undefined).join(' . '));
   const year = article?.date.slice(0, 4);
-  return [...tokens.map((t) => t.folded), ...bigrams(tokens, 'folded'), ...(year ? [year] : [])];
+  return [
+    ...heading.map((t) => t.folded), ...bigrams(heading, 'folded'),
+    ...source.map((t) => t.folded), ...bigrams(source, 'folded'), ...conceptsIn(source, aliasConcepts),
+    ...(year ? [year] : []),
+  ];
 }
 
 export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<string>): string[] {

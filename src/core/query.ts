@@ -242,12 +242,17 @@ interface ContentSlots {
 /** Alias phrases in the question become one slot each, met by any spelling of the name (a stand-in for less); their words are used up. */
 function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: boolean[], stats: FrequencyStats): Slot[] {
   const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
-  return index.aliasConcepts.matchAll(words).map((m) => {
+  // A name the dossier never writes (in its text, or as an article's outlet or byline) cannot be
+  // met: its words are better read one by one ("second Trump-Kim summit" -> Trump, Kim, summit)
+  // than used up for nothing.
+  const written = (concept: string) => termFrequency(index, concept, 'concept') > 0 || termFrequency(index, concept, 'context') > 0;
+  return index.aliasConcepts.matchAll(words, written).map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
     removed.fill(true, m.start, m.start + m.length);
     const folded = own.map((t) => t.folded);
-    // Weigh a name by how often the dossier names it in any spelling ("Pyongyang" is rare as typed, "Bình Nhưỡng" is not).
-    const weight = stats.idfOfCount(termFrequency(index, m.value, 'concept'));
+    // Weigh a name by how often the dossier names it in any spelling ("Pyongyang" is rare as typed,
+    // "Bình Nhưỡng" is not); an outlet named only in the front matter, by its article's passages.
+    const weight = stats.idfOfCount(termFrequency(index, m.value, 'concept') || termFrequency(index, m.value, 'context'));
     const standIns = index.standIns.get(m.value) ?? [];
     return {
       weight, alternatives: [[m.value], folded, ...standIns.map((c) => [c])], credits: [1, 1, ...standIns.map(() => STAND_IN_CREDIT)],
