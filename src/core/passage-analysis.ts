@@ -55,9 +55,9 @@ export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis
 }
 
 function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
-  const articleDate = index.articlesById.get(passage.articleId)?.date;
-  const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end, articleDate));
-  const contextTerms = new Set(contextTermsOf(passage, index.articlesById.get(passage.articleId), index.aliasConcepts));
+  const article = index.articlesById.get(passage.articleId);
+  const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end, article?.date));
+  const contextTerms = new Set(contextTermsOf(passage, article, index.aliasConcepts));
   return { passage, sentences, contextTerms, termMasks: new Map(), exactMasks: new Map() };
 }
 
