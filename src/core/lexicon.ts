@@ -89,6 +89,9 @@ export const QUESTION_PARTICLES: ReadonlySet<string> = new Set([
   'cũng', 'nữa', 'rồi', 'r', 'có', 'phải', 'còn', 'họ', 'về', 'ra',
 ].map((p) => p.normalize('NFC')));
 
+/** The same particles folded, for questions typed without diacritics. */
+export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([...QUESTION_PARTICLES].map(fold));
+
 /**
  * Function words and light verbs: prepositions, modals, adverbs, classifiers, verbs of saying and
  * going. They carry a question's grammar more than its topic, yet a small dossier may use one
@@ -112,6 +115,9 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   'mình', 'bạn', 'tôi', 'nó', 'đó', 'kia', 'đây', 'nay', 'ấy', 'ổng', 'bả',
 ].map((w) => w.normalize('NFC')));
 
+/** The same light words folded, for questions typed without diacritics. */
+export const LIGHT_SYLLABLES: ReadonlySet<string> = new Set([...LIGHT_WORDS].map(fold));
+
 /**
  * Sentence openers that point back at the sentence before ("Đây là vấn đề duy nhất mà ...",
  * "Theo ông, ..."): an excerpt that starts with one says little without its antecedent. Matched
@@ -121,12 +127,6 @@ export const ANAPHORIC_OPENERS: readonly string[] = [
   'đây là', 'đó là', 'điều này', 'điều đó', 'việc này', 'việc đó', 'chuyện này', 'những điều này', 'theo ông', 'theo bà',
   'ông nói', 'bà nói', 'ông cho biết', 'bà cho biết', 'ông ấy', 'bà ấy', 'họ', 'vì vậy', 'vì thế', 'do đó',
 ];
-
-/** The same light words folded, for questions typed without diacritics. */
-export const LIGHT_SYLLABLES: ReadonlySet<string> = new Set([...LIGHT_WORDS].map(fold));
-
-/** The same particles folded, for questions typed without diacritics. */
-export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([...QUESTION_PARTICLES].map(fold));
 
 /** Chat fillers a member wraps a question in; removed whole before anything else. */
 export const FILLER_PHRASES: readonly string[] = [

@@ -120,7 +120,10 @@ export function indexParts(dossier: Dossier): IndexParts {
 
 /** Both ways: a question about Nga is met by "Moscow" in the text, one about Moscow by "Nga". */
 function standInsOf(dossier: Dossier, aliasConcepts: PhraseMatcher<string>): Map<string, string[]> {
-  const conceptOf = (form: string) => aliasConcepts.matchAll(phraseWords(form)).find((m) => m.length === phraseWords(form).length)?.value;
+  const conceptOf = (form: string) => {
+    const words = phraseWords(form);
+    return aliasConcepts.matchAll(words).find((m) => m.length === words.length)?.value;
+  };
   const standIns = new Map<string, string[]>();
   const link = (a: string, b: string) => {
     const list = standIns.get(a) ?? [];

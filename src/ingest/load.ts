@@ -108,7 +108,7 @@ function readYamlList(text: string | undefined, file: string, problems: LoadProb
 }
 
 /** aliases.yaml / synonyms.yaml: a list of groups, each a list of forms of one name or meaning. */
-function readGroups(file: string, text: string | undefined, problems: LoadProblem[]): AliasGroup[] {
+function readGroups(file: string, text: string | undefined, problems: LoadProblem[], accept?: (forms: string[], number: number) => boolean): AliasGroup[] {
   const value = readYamlList(text, file, problems);
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -130,7 +130,7 @@ function readGroups(file: string, text: string | undefined, problems: LoadProble
       if (first !== undefined && first !== i) problems.push({ file, problem: `"${form}" is in group ${first + 1} and group ${i + 1}: keep it in one` });
       else groupOf.set(key, i);
     }
-    groups.push(forms);
+    if (!accept || accept(forms, i + 1)) groups.push(forms);
   });
   return groups;
 }
@@ -138,9 +138,10 @@ function readGroups(file: string, text: string | undefined, problems: LoadProble
 /** metonyms.yaml: groups like synonyms.yaml, each form a name of aliases.yaml (else it could never match). */
 function readMetonyms(text: string | undefined, aliases: readonly AliasGroup[], problems: LoadProblem[]): AliasGroup[] {
   const names = new Set(aliases.flat().map((form) => form.toLowerCase()));
-  return readGroups(METONYMS_FILE, text, problems).filter((group, i) => {
+  // Numbered as in the file: a malformed group before this one is still counted.
+  return readGroups(METONYMS_FILE, text, problems, (group, number) => {
     const unknown = group.filter((form) => !names.has(form.toLowerCase()));
-    for (const form of unknown) problems.push({ file: METONYMS_FILE, problem: `group ${i + 1}: "${form}" is not a name in ${ALIASES_FILE}; add it there first` });
+    for (const form of unknown) problems.push({ file: METONYMS_FILE, problem: `group ${number}: "${form}" is not a name in ${ALIASES_FILE}; add it there first` });
     return unknown.length === 0;
   });
 }

@@ -312,6 +312,14 @@ test('GIVEN metonyms.yaml with a name that is in no alias group WHEN loaded THEN
   assert.deepEqual(dossier.metonyms, [['Triều Tiên', 'Bình Nhưỡng']]);
 });
 
+test('GIVEN metonyms.yaml with a malformed group before one naming an unknown name WHEN loaded THEN each is reported by its number in the file', (t) => {
+  const aliases = '- [Nga, Russia]\n- [Moscow, Moskva]\n';
+  const { problems } = load(t, { 'bai.md': article({}), 'aliases.yaml': aliases, 'metonyms.yaml': '- [Nga]\n- [Nga, Moscow, Leningrad]\n' });
+  const mine = about(problems, 'metonyms.yaml');
+  assert.ok(mine.some((p) => /group 1 must list at least two/.test(p)), mine.join('; '));
+  assert.ok(mine.some((p) => /group 2: "Leningrad" is not a name/.test(p)), mine.join('; '));
+});
+
 test('GIVEN a glossary change WHEN loaded again THEN the dossier version changes', (t) => {
   const before = load(t, { 'bai.md': article({}), 'glossary.yaml': GOOD_GLOSSARY }).dossier.version;
   const same = load(t, { 'bai.md': article({}), 'glossary.yaml': GOOD_GLOSSARY }).dossier.version;
