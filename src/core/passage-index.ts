@@ -104,8 +104,9 @@ export function indexParts(dossier: Dossier): IndexParts {
   const standIns = standInsOf(dossier, aliasConcepts);
   const synonyms = new PhraseMatcher<SynonymEntry>();
   for (const group of dossier.synonyms ?? []) {
-    const forms = group.map(phraseWords);
-    for (const form of group) synonyms.add(form, { exact: tokenize(form).map((t) => t.exact), group: forms });
+    const tokens = group.map((form) => tokenize(form));
+    const forms = tokens.map((t) => t.map((token) => token.folded));
+    forms.forEach((words, k) => synonyms.addWords(words, { exact: tokens[k]!.map((t) => t.exact), group: forms }));
   }
   return {
     synonyms,

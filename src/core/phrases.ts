@@ -1,18 +1,23 @@
 // Multi-syllable phrase matching on folded token sequences: alias groups (spelling variants of
 // one name) and the English -> Vietnamese glossary both use it.
-import { fold, tokenize } from './analyzer.js';
+import { tokenize } from './analyzer.js';
 
 /** A matcher from folded syllable sequences to values, longest match first. */
 export class PhraseMatcher<V> {
   private readonly byFirst = new Map<string, { words: readonly string[]; value: V }[]>();
 
   add(phrase: string, value: V): void {
-    const words = phraseWords(phrase);
+    this.addWords(phraseWords(phrase), value);
+  }
+
+  /** `add` for a phrase already split into folded syllables. */
+  addWords(words: readonly string[], value: V): void {
     if (words.length === 0) return;
-    const list = this.byFirst.get(words[0]!) ?? [];
-    list.push({ words, value });
-    list.sort((a, b) => b.words.length - a.words.length);
-    this.byFirst.set(words[0]!, list);
+    let list = this.byFirst.get(words[0]!);
+    if (!list) this.byFirst.set(words[0]!, (list = []));
+    // Longest first; among equals, first added first.
+    const at = list.findIndex((c) => c.words.length < words.length);
+    list.splice(at < 0 ? list.length : at, 0, { words, value });
   }
 
   /** Every non-overlapping longest match in `words`, left to right; `accept` can turn a match down. */
@@ -36,5 +41,5 @@ export class PhraseMatcher<V> {
 
 /** Folded syllables of a phrase: "Mát-xcơ-va" -> ["mat", "xco", "va"]. */
 export function phraseWords(phrase: string): string[] {
-  return tokenize(phrase).map((t) => fold(t.exact));
+  return tokenize(phrase).map((t) => t.folded);
 }
