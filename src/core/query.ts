@@ -304,7 +304,8 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
     if (light[i]) return undefined;
     // A word of a synonym phrase the dossier words otherwise ("xóm" of "hàng xóm" = láng giềng) is
     // not unknown; a lone syllable is too ambiguous folded to vouch for ("phe" of "phê chuẩn").
-    if (bySynonym[i]! > 1) return undefined;
+    // Typed with diacritics, a one-word synonym matched them exactly ("ghé" = dừng chân): it vouches too.
+    if (bySynonym[i]! > 1 || (bySynonym[i] === 1 && hasDiacritics)) return undefined;
     const repaired = stats.repair(t.folded);
     if (repaired) return { folded: repaired, exact: undefined };
     unknown.push(t.folded);

@@ -27,6 +27,12 @@ test('GIVEN a multi-word synonym whose own words the dossier lacks ("hàng xóm"
   assert.ok(slotWords('Putin nói gì về hàng xóm của Nga?').includes('lang'), 'met by "láng giềng"');
 });
 
+test('GIVEN a one-word synonym typed with diacritics that the dossier lacks ("ghé" for "dừng chân") WHEN read THEN it is not unknown, and is met by its synonyms', () => {
+  const question = 'Ông Kim Jong Il từng ghé nhà máy máy bay nào?';
+  assert.deepEqual(analyzeQuery(index(), question).unknown, []);
+  assert.ok(slotWords(question).includes('dung'), 'met by "dừng chân"');
+});
+
 test('GIVEN a misspelling that is no Vietnamese syllable ("knih te") WHEN read THEN it is repaired to the dossier word', () => {
   assert.ok(slotWords('thuong mai va knih te nga trieu').includes('kinh'));
   assert.deepEqual(analyzeQuery(index(), 'thuong mai va knih te nga trieu').unknown, []);
