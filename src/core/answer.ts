@@ -30,6 +30,8 @@ export interface RankingParams {
   readonly nearBonus: number;
   /** "Near": at most this many words apart in one sentence. */
   readonly nearDistance: number;
+  /** Credit for a question word found not in the paragraph but in the body paragraph before it (news paragraphs go on from the last one). */
+  readonly previousParagraphCredit: number;
   /** Credit for a word of a known compound found only outside that compound. */
   readonly brokenCompoundCredit: number;
   readonly extraSentencePenalty: number;
@@ -63,10 +65,11 @@ export const DEFAULT_PARAMS: RankingParams = {
   searchWeight: 0.2,
   exactBonus: 0.1,
   phraseBonus: 0.2,
-  kindBonus: 0.08,
+  kindBonus: 0.16,
   nearBonus: 0.3,
   nearDistance: 4,
   brokenCompoundCredit: 0.75,
+  previousParagraphCredit: 0.4,
   extraSentencePenalty: 0.06,
   abstainBelow: 0.36,
   abstainWithUnknownBelow: 0.5,
@@ -159,7 +162,8 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
   const ordered = inQuestionOrder(slots);
   const ranked = hits.map((hit) => {
     const analysis = analyzePassage(index, hit.id as number);
-    const window = bestWindow(analysis, slots, ordered, totalWeight, query, params);
+    const previous = params.previousParagraphCredit > 0 ? previousParagraph(index, hit.id as number) : undefined;
+    const window = bestWindow(analysis, previous, slots, ordered, totalWeight, query, params);
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
     // Captions are searchable but rank below body text.
     const kindFactor = analysis.passage.kind === 'caption' ? params.captionFactor : 1;
@@ -266,10 +270,22 @@ class SentenceMasks {
   }
 }
 
-function bestWindow(analysis: PassageAnalysis, slots: readonly Slot[], ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
+/** The body paragraph just before a passage, in the same article and section (captions skipped). */
+function previousParagraph(index: PassageIndex, id: number): PassageAnalysis | undefined {
+  const passages = index.dossier.passages;
+  const passage = passages[id]!;
+  for (let k = id - 1; k >= 0 && k >= id - 3; k--) {
+    const before = passages[k]!;
+    if (before.articleId !== passage.articleId || before.heading !== passage.heading) return undefined;
+    if (before.kind === 'paragraph') return analyzePassage(index, k);
+  }
+  return undefined;
+}
+
+function bestWindow(analysis: PassageAnalysis, previous: PassageAnalysis | undefined, slots: readonly Slot[], ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
   const masks = new SentenceMasks(analysis, query.expected);
   const near = nearMask(masks, ordered, params);
-  const passage = passageMasks(masks, slots, query);
+  const passage = passageMasks(masks, previous, slots, query, params);
   let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
   for (let first = 0; first < Math.max(masks.count, 1); first++) {
     for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
@@ -384,6 +400,8 @@ interface WordInPassage {
   readonly mask: number;
   /** Sentences holding each of the question's compounds it belongs to ("hạt" -> "hạt nhân"). */
   readonly compounds: readonly number[];
+  /** Credit for meeting it: less than 1 when only the paragraph before holds it. */
+  readonly credit: number;
 }
 
 interface AlternativeInPassage {
@@ -410,8 +428,11 @@ interface PassageMasks {
 const EVERY_SENTENCE = -1;
 
 /** Everything window scoring asks of one passage, looked up once so that each window is bit operations. */
-function passageMasks(masks: SentenceMasks, slots: readonly Slot[], query: AnalyzedQuery): PassageMasks {
-  const context = masks.analysis.contextTerms;
+function passageMasks(masks: SentenceMasks, previous: PassageAnalysis | undefined, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): PassageMasks {
+  const own = masks.analysis.contextTerms;
+  // Context: the heading, year and source always; the paragraph before, for less credit.
+  const inPrevious = (term: string) => previous !== undefined && sentencesHolding(previous, term) !== 0;
+  const context = { has: (term: string) => own.has(term) || inPrevious(term) };
   const compounds = compoundsOf(query);
   const phraseIn = (alt: readonly string[]): number => {
     let mask = EVERY_SENTENCE;
@@ -421,11 +442,11 @@ function passageMasks(masks: SentenceMasks, slots: readonly Slot[], query: Analy
     }
     return mask;
   };
-  const wordIn = (word: string, weight: number): WordInPassage => ({
-    weight,
-    mask: context.has(word) ? EVERY_SENTENCE : masks.of(word),
-    compounds: (compounds.get(word) ?? []).map((pair) => masks.of(pair)),
-  });
+  const wordIn = (word: string, weight: number): WordInPassage => {
+    const mask = own.has(word) ? EVERY_SENTENCE : masks.of(word);
+    if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.previousParagraphCredit };
+    return { weight, mask, compounds: (compounds.get(word) ?? []).map((pair) => masks.of(pair)), credit: 1 };
+  };
   return {
     slots: slots.map((slot) => {
       const weights = wordWeightsOf(slot, query);
@@ -493,7 +514,7 @@ function alternativeShare(alt: AlternativeInPassage, window: number, params: Ran
     if ((word.mask & window) === 0) continue;
     // A syllable of a compound met outside it is another word ("hạt" of "hạt nhân" in "hạt giống").
     const broken = word.compounds.some((pair) => (pair & window) === 0);
-    found += word.weight * (broken ? params.brokenCompoundCredit : 1);
+    found += word.weight * word.credit * (broken ? params.brokenCompoundCredit : 1);
     present += 1;
   }
   const share = total > 0 ? found / total : 0;
