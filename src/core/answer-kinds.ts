@@ -11,6 +11,8 @@ const exact = (words: string): ReadonlySet<string> => new Set(words.split(','));
 const phrases = (list: string): readonly (readonly string[])[] => list.split(',').map((p) => tokenize(p).map((t) => t.exact));
 
 const NUMBER_WORDS = exact('một,hai,ba,bốn,năm,sáu,bảy,tám,chín,mười,mươi,trăm,nghìn,ngàn,triệu,tỷ,tỉ,nửa,chục');
+// "bao lâu" is answered by a number of time units: "hơn 5 tiếng", "24 năm", "nửa tháng".
+const TIME_UNITS = exact('giây,phút,tiếng,giờ,ngày,tuần,tháng,năm,thập,thế');
 const DATE_CUES = phrases('ngày,tháng,hôm,sáng,rạng sáng,chiều,tối,đêm,ban đêm,tuần,năm ngoái,năm trước,thập kỷ,hồi,lúc,khi');
 const PERSON_CUES = phrases('ông,bà,tổng thống,chủ tịch,giáo sư,chuyên gia,giám đốc,người phát ngôn,phát ngôn viên,bộ trưởng,đại sứ,thủ tướng,nhà phân tích,lãnh đạo');
 const PLACE_CUES = phrases('tại,ở,đến,tới,thành phố,vùng,ga,sân bay,căn cứ,thủ đô,tỉnh,nhà máy,nhà khách,lãnh thổ');
@@ -29,6 +31,7 @@ export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: stri
   switch (kind) {
     case 'any': return false;
     case 'number': return tokens.some(isNumberToken);
+    case 'duration': return tokens.some((t, i) => isNumberToken(t) && tokens.slice(i + 1, i + 3).some((u) => TIME_UNITS.has(u.exact)));
     case 'date': return tokens.some((t) => /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$|^(1[89]|20)\d\d$/.test(t.folded)) || hasCue(tokens, DATE_CUES, (t) => t.isNumber);
     case 'person': return hasName(tokens, text) && hasCue(tokens, PERSON_CUES);
     case 'place': return hasName(tokens, text) && hasCue(tokens, PLACE_CUES);

@@ -12,7 +12,7 @@ import type { AnswerKind } from './types.js';
  */
 export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerKind, ambiguousWhenFolded?: true])[] = [
   // Vietnamese
-  ['bao nhiêu', 'number'], ['số lượng', 'number'], ['bao lâu', 'number'], ['mấy', 'number', true],
+  ['bao nhiêu', 'number'], ['số lượng', 'number'], ['bao lâu', 'duration'], ['mấy', 'number', true],
   ['khi nào', 'date'], ['lúc nào', 'date'], ['bao giờ', 'date'], ['ngày nào', 'date'], ['hôm nào', 'date'],
   ['tháng nào', 'date'], ['năm nào', 'date'], ['thời điểm nào', 'date'], ['buổi nào', 'date'], ['thời gian nào', 'date'],
   ['vào ngày nào', 'date'], ['vào hôm nào', 'date'], ['vào lúc nào', 'date'], ['vào thời điểm nào', 'date'], ['vào năm nào', 'date'],
@@ -33,7 +33,7 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['hãng thông tấn nào', 'organisation'], ['tờ báo nào', 'organisation'], ['báo nào', 'organisation'], ['đài nào', 'organisation'],
   ['kênh nào', 'organisation'], ['tổ chức gì', 'organisation'], ['cơ quan gì', 'organisation'],
   // English
-  ['how many', 'number'], ['how much', 'number'], ['how long', 'number'], ['how old', 'number'],
+  ['how many', 'number'], ['how much', 'number'], ['how long', 'duration'], ['how old', 'number'],
   ['what date', 'date'], ['what year', 'date'], ['what time', 'date'], ['which day', 'date'], ['when', 'date'],
   ['what day', 'date'], ['which date', 'date'], ['which year', 'date'], ['what month', 'date'], ['which month', 'date'],
   ['since when', 'date'],

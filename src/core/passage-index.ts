@@ -163,11 +163,19 @@ export function contextTermsOf(passage: Passage, article: Article | undefined, a
   const heading = passage.heading ? tokenize(passage.heading) : [];
   const source = tokenize([article?.outlet, article?.byline].filter((s) => s !== undefined).join(' . '));
   const year = article?.date.slice(0, 4);
+  const month = article ? monthOf(article.date) : undefined;
   return [
     ...heading.map((t) => t.folded), ...bigrams(heading, 'folded'),
     ...source.map((t) => t.folded), ...bigrams(source, 'folded'), ...conceptsIn(source, aliasConcepts),
     ...(year ? [year] : []),
+    ...(month ? ['thang', month, `thang_${month}`] : []),
   ];
+}
+
+/** The month of an article dated YYYY-MM[-DD], as Vietnamese writes it ("9" of "tháng 9"). */
+function monthOf(date: string): string | undefined {
+  const month = /^\d{4}-(\d{2})/.exec(date)?.[1];
+  return month ? String(Number(month)) : undefined;
 }
 
 export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<string>): string[] {

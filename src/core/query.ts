@@ -361,11 +361,12 @@ function englishSlots(index: PassageIndex, tokens: readonly Token[], removed: re
     const weight = alternatives.reduce((sum, alt) => sum + Math.max(...alt.map(stats.idf)), 0) / alternatives.length;
     slots.push({ weight, alternatives, exact: [], source: words.slice(m.start, m.start + m.length), at: m.start });
   }
-  slots.push(...englishDates(tokens, removed, covered));
+  slots.push(...englishDates(index, tokens, removed, covered, stats));
   tokens.forEach((t, i) => {
     if (covered[i] || removed[i] || ENGLISH_FUNCTION_WORDS.has(t.folded)) return;
     // A short lower-case English word that happens to spell a Vietnamese syllable ("day" = đây) is not evidence.
-    const plausible = t.isNumber || isProperName(text, t) || t.folded.length >= 4;
+    // A short word the dossier writes just so, with no diacritics ("kim", "nga"), is its word: members type names in lower case.
+    const plausible = t.isNumber || isProperName(text, t) || t.folded.length >= 4 || index.exactVocabulary.has(t.folded);
     // A number counts even where the text lacks it: a year is met by the article's date.
     if ((stats.has(t.folded) && plausible) || t.isNumber) slots.push({ weight: stats.idf(t.folded), alternatives: [[t.folded]], exact: [], source: [t.folded], at: i });
     else if (isProperName(text, t)) unknown.push(t.folded);
@@ -384,16 +385,31 @@ function englishCounter(index: PassageIndex, tokens: readonly Token[], removed: 
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Short forms; "may" and "june"/"july" are left whole ("may" is also a verb). */
+const MONTH_ABBREVIATIONS = new Map([['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12]]);
 
-/** "June 19" / "19 June" -> a slot met by "19/6", the way the articles write dates. */
-function englishDates(tokens: readonly Token[], removed: readonly boolean[], covered: boolean[]): Slot[] {
+function monthOf(word: string): number {
+  return MONTHS.indexOf(word) + 1 || (MONTH_ABBREVIATIONS.get(word) ?? 0);
+}
+
+/**
+ * "June 19" / "19 June" -> a slot met by "19/6", the way the articles write dates; a month alone
+ * ("in Sept 2023") -> "tháng 9", met in the text or by the article's date.
+ */
+function englishDates(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], covered: boolean[], stats: FrequencyStats): Slot[] {
   const slots: Slot[] = [];
   tokens.forEach((t, i) => {
-    const month = MONTHS.indexOf(t.folded) + 1;
-    if (month === 0 || removed[i]) return;
+    const month = monthOf(t.folded);
+    if (month === 0 || removed[i] || (t.folded === 'may' && !/^\d/.test(tokens[i + 1]?.folded ?? ''))) return;
     const dayAt = [i + 1, i - 1].find((k) => /^\d{1,2}$/.test(tokens[k]?.folded ?? '') && Number(tokens[k]!.folded) <= 31);
-    if (dayAt === undefined) return;
-    covered[i] = covered[dayAt] = true;
+    covered[i] = true;
+    if (dayAt === undefined) {
+      const pair = `thang_${month}`;
+      const count = termFrequency(index, pair, 'folded') + termFrequency(index, pair, 'context');
+      slots.push({ weight: stats.idfOfCount(count), alternatives: [['thang', String(month)]], exact: [], source: [pair], at: i });
+      return;
+    }
+    covered[dayAt] = true;
     const date = `${Number(tokens[dayAt]!.folded)}/${month}`;
     slots.push({ weight: 4, alternatives: [[date]], exact: [], source: [date] });
   });
