@@ -101,7 +101,7 @@ export const QUESTION_SYLLABLES: ReadonlySet<string> = new Set([...QUESTION_PART
  */
 export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   // prepositions and linking words
-  'như', 'để', 'trước', 'sau', 'với', 'cho', 'từ', 'vào', 'ở', 'tại', 'trong', 'ngoài', 'trên', 'dưới', 'giữa', 'bên',
+  'như', 'giống', 'để', 'trước', 'sau', 'với', 'cho', 'từ', 'vào', 'ở', 'tại', 'trong', 'ngoài', 'trên', 'dưới', 'giữa', 'bên',
   'qua', 'theo', 'bằng', 'tới', 'đến', 'lúc', 'hồi', 'bởi', 'vì', 'do', 'nhưng', 'hay', 'hoặc', 'thế', 'vậy', 'nhau',
   // modals and aspect
   'nên', 'cần', 'muốn', 'bị', 'vẫn', 'lại', 'luôn', 'thôi', 'chỉ', 'mới', 'vừa', 'sắp', 'từng', 'định', 'chịu', 'hãy',
@@ -133,6 +133,8 @@ export const FILLER_PHRASES: readonly string[] = [
   'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho hoi', 'moi nguoi oi', 'cac ban oi', 'ban oi', 'ai biet khong',
   'ai biet', 'giup minh', 'giup em', 'chi minh voi', 'chi em voi', 'voi nhe', 'vay ta', 'the nhi', 'please', 'can you tell me',
   'do you know', 'i wonder',
+  // The article itself: a question about "the article" asks about what it says, not about articles.
+  'bai viet', 'bai nay', 'theo bai', 'trong bai', 'the article', 'this article', 'the piece', 'this piece', 'the story',
 ];
 
 /** English words that mark a question as English and carry no content. */

@@ -33,6 +33,13 @@ test('GIVEN a one-word synonym typed with diacritics that the dossier lacks ("gh
   assert.ok(slotWords(question).includes('dung'), 'met by "dừng chân"');
 });
 
+test('GIVEN a question about "the article" ("Bài viết ví ...", "according to the article") WHEN read THEN the article itself is no slot, and "giống" is phrasing', () => {
+  const vi = analyzeQuery(index(), 'Bài viết ví Nga và Triều Tiên giống như thứ gì?');
+  assert.deepEqual(vi.unknown, []);
+  assert.ok(!slotWords('Bài viết ví Nga và Triều Tiên giống như thứ gì?').includes('viet'), 'no "bài viết" slot');
+  assert.ok(!slotWords('According to the article, what did Kim say about his father?').includes('bao'), 'no "bài báo" slot');
+});
+
 test('GIVEN a misspelling that is no Vietnamese syllable ("knih te") WHEN read THEN it is repaired to the dossier word', () => {
   assert.ok(slotWords('thuong mai va knih te nga trieu').includes('kinh'));
   assert.deepEqual(analyzeQuery(index(), 'thuong mai va knih te nga trieu').unknown, []);
