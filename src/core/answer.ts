@@ -163,7 +163,8 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
   const ranked = hits.map((hit) => {
     const analysis = analyzePassage(index, hit.id as number);
     const previous = params.previousParagraphCredit > 0 ? previousParagraph(index, hit.id as number) : undefined;
-    const window = bestWindow(analysis, previous, slots, ordered, totalWeight, query, params);
+    const masks = new SentenceMasks(analysis, query.expected);
+    const window = bestWindow(masks, passageMasks(index, masks, previous, slots, query, params), slots, ordered, totalWeight, query, params);
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
     // Captions are searchable but rank below body text.
     const kindFactor = analysis.passage.kind === 'caption' ? params.captionFactor : 1;
@@ -282,15 +283,15 @@ function previousParagraph(index: PassageIndex, id: number): PassageAnalysis | u
   return undefined;
 }
 
-function bestWindow(analysis: PassageAnalysis, previous: PassageAnalysis | undefined, slots: readonly Slot[], ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
-  const masks = new SentenceMasks(analysis, query.expected);
+function bestWindow(masks: SentenceMasks, passage: PassageMasks, slots: readonly Slot[], ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
+  const { analysis } = masks;
   const near = nearMask(masks, ordered, params);
-  const passage = passageMasks(masks, previous, slots, query, params);
+  const kind = masks.kind;
   let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
   for (let first = 0; first < Math.max(masks.count, 1); first++) {
     for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
       const window = rangeMask(first, last);
-      const scored = scoreWindow(passage, window, totalWeight, query, params);
+      const scored = scoreWindow(passage, kind, window, totalWeight, query, params);
       const score = scored.score + params.nearBonus * nearShare(near, window) - params.extraSentencePenalty * (last - first);
       if (score > best.score) best = { ...scored, first, last, score };
     }
@@ -422,49 +423,78 @@ interface PassageMasks {
   readonly slots: readonly SlotInPassage[];
   /** Sentences holding each of the question's word pairs. */
   readonly pairs: readonly number[];
-  readonly kind: number;
 }
 
 const EVERY_SENTENCE = -1;
 
 /** Everything window scoring asks of one passage, looked up once so that each window is bit operations. */
-function passageMasks(masks: SentenceMasks, previous: PassageAnalysis | undefined, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): PassageMasks {
+function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: PassageAnalysis | undefined, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): PassageMasks {
   const own = masks.analysis.contextTerms;
   // Context: the heading, year and source always; the paragraph before, for less credit.
   const inPrevious = (term: string) => previous !== undefined && sentencesHolding(previous, term) !== 0;
-  const context = { has: (term: string) => own.has(term) || inPrevious(term) };
   const compounds = compoundsOf(query);
-  const phraseIn = (alt: readonly string[]): number => {
+  const phraseIn = (pairs: readonly string[]): number => {
     let mask = EVERY_SENTENCE;
-    for (let k = 1; k < alt.length; k++) {
-      const pair = `${alt[k - 1]}_${alt[k]}`;
-      mask &= context.has(pair) ? EVERY_SENTENCE : masks.of(pair);
-    }
+    for (const pair of pairs) mask &= own.has(pair) || inPrevious(pair) ? EVERY_SENTENCE : masks.of(pair);
     return mask;
   };
+  const absent: WordInPassage = { weight: 0, mask: 0, compounds: [], credit: 1 };
   const wordIn = (word: string, weight: number): WordInPassage => {
     const mask = own.has(word) ? EVERY_SENTENCE : masks.of(word);
     if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.previousParagraphCredit };
-    return { weight, mask, compounds: (compounds.get(word) ?? []).map((pair) => masks.of(pair)), credit: 1 };
+    return { weight, mask, compounds: mask === 0 ? [] : (compounds.get(word) ?? []).map((pair) => masks.of(pair)), credit: 1 };
   };
   return {
     slots: slots.map((slot) => {
       const weights = wordWeightsOf(slot, query);
-      return {
-        slot,
+      const alternatives: AlternativeInPassage[] = [];
+      for (const { at, alt, pairs, written } of writtenAlternatives(index, slot)) {
+        const words = alt.map((word, k) => (written[k] ? wordIn(word, weights[at]![k]!) : { ...absent, weight: weights[at]![k]! }));
         // An alternative none of whose words the passage holds scores 0 in every window: left out.
-        alternatives: slot.alternatives.flatMap((alt, i) => (alt.some((word) => context.has(word) || masks.of(word) !== 0)
-          ? [{ words: alt.map((word, k) => wordIn(word, weights[i]![k]!)), credit: slot.credits?.[i] ?? 1, phrase: phraseIn(alt) }]
-          : [])),
-        exact: slot.exact.map((e) => masks.ofExact(e)),
-      };
+        if (words.every((w) => w.mask === 0)) continue;
+        alternatives.push({ words, credit: slot.credits?.[at] ?? 1, phrase: phraseIn(pairs) });
+      }
+      return { slot, alternatives, exact: slot.exact.map((e) => masks.ofExact(e)) };
     }),
     pairs: query.pairs.map((pair) => masks.of(pair)),
-    kind: masks.kind,
   };
 }
 
-function scoreWindow(passage: PassageMasks, window: number, totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
+interface WrittenAlternative {
+  /** Its place among the slot's alternatives. */
+  readonly at: number;
+  readonly alt: readonly string[];
+  /** Its neighbouring words as pairs ("lễ tiễn" -> le_tien). */
+  readonly pairs: readonly string[];
+  /** Which of its words the dossier writes anywhere (text, context or alias concepts). */
+  readonly written: readonly boolean[];
+}
+
+const writtenCache = new WeakMap<Slot, readonly WrittenAlternative[]>();
+
+/**
+ * A slot's alternatives that the dossier writes at least in part, looked up once per question:
+ * a synonym group offers many spellings the articles never use, and each would otherwise cost a
+ * lookup in every candidate passage.
+ */
+function writtenAlternatives(index: PassageIndex, slot: Slot): readonly WrittenAlternative[] {
+  let written = writtenCache.get(slot);
+  if (!written) {
+    const isWritten = (term: string) => isConceptId(term)
+      ? termFrequency(index, term, 'concept') > 0 || termFrequency(index, term, 'context') > 0
+      : termFrequency(index, term, 'folded') > 0 || termFrequency(index, term, 'context') > 0;
+    written = slot.alternatives.flatMap((alt, at) => {
+      const present = alt.map(isWritten);
+      if (!present.some(Boolean)) return [];
+      return [{ at, alt, pairs: alt.slice(1).map((word, k) => `${alt[k]}_${word}`), written: present }];
+    });
+    writtenCache.set(slot, written);
+  }
+  return written;
+}
+
+/** `kind`: the sentences holding the kind of answer asked for. */
+function scoreWindow(passage: PassageMasks, kind: number, window: number, totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
   let phrases = 0;
   for (const pair of passage.pairs) if ((pair & window) !== 0) phrases += 1;
   let covered = 0;
@@ -479,7 +509,7 @@ function scoreWindow(passage: PassageMasks, window: number, totalWeight: number,
   const score = coverage
     + params.phraseBonus * (query.pairs.length > 0 ? phrases / query.pairs.length : 0)
     + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
-    + ((passage.kind & window) !== 0 ? params.kindBonus : 0);
+    + ((kind & window) !== 0 ? params.kindBonus : 0);
   return { coverage, score, phrases };
 }
 

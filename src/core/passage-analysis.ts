@@ -27,12 +27,12 @@ export interface PassageAnalysis {
   readonly contextTerms: ReadonlySet<string>;
   /**
    * Folded term (word, pair, concept id) -> the sentences holding it, as a bit mask (bit i:
-   * sentence i; the first 31). Filled in as questions ask, so a cached passage answers the next
-   * question's terms from memory and an uncached one pays only for the terms asked.
+   * sentence i; the first 31). Built once with the analysis: a question's terms are then one
+   * lookup each, and a term the passage lacks (most of them) costs no scan of its sentences.
    */
-  readonly termMasks: Map<string, number>;
+  readonly termMasks: ReadonlyMap<string, number>;
   /** The same for exact words and exact pairs. */
-  readonly exactMasks: Map<string, number>;
+  readonly exactMasks: ReadonlyMap<string, number>;
 }
 
 /** Sentences beyond this many (of a very long paragraph) are not scored: masks are 31-bit. */
@@ -58,28 +58,24 @@ function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis
   const article = index.articlesById.get(passage.articleId);
   const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end, article?.date));
   const contextTerms = new Set(contextTermsOf(passage, article, index.aliasConcepts));
-  return { passage, sentences, contextTerms, termMasks: new Map(), exactMasks: new Map() };
+  return { passage, sentences, contextTerms, termMasks: masksOf(sentences, (s) => s.terms), exactMasks: masksOf(sentences, (s) => s.exactTerms) };
 }
 
-/** The sentences of `analysis` holding a folded term, as a bit mask (remembered on the analysis). */
+/** The sentences of `analysis` holding a folded term, as a bit mask. */
 export function sentencesHolding(analysis: PassageAnalysis, term: string): number {
-  return maskOf(analysis, analysis.termMasks, term, (s) => s.terms);
+  return analysis.termMasks.get(term) ?? 0;
 }
 
 /** The same for an exact word or pair. */
 export function sentencesHoldingExact(analysis: PassageAnalysis, term: string): number {
-  return maskOf(analysis, analysis.exactMasks, term, (s) => s.exactTerms);
+  return analysis.exactMasks.get(term) ?? 0;
 }
 
-function maskOf(analysis: PassageAnalysis, cache: Map<string, number>, term: string, terms: (s: Sentence) => ReadonlySet<string>): number {
-  let mask = cache.get(term);
-  if (mask === undefined) {
-    mask = 0;
-    const count = Math.min(analysis.sentences.length, MAX_SCORED_SENTENCES);
-    for (let i = 0; i < count; i++) if (terms(analysis.sentences[i]!).has(term)) mask |= 1 << i;
-    cache.set(term, mask);
-  }
-  return mask;
+function masksOf(sentences: readonly Sentence[], terms: (s: Sentence) => ReadonlySet<string>): Map<string, number> {
+  const masks = new Map<string, number>();
+  const count = Math.min(sentences.length, MAX_SCORED_SENTENCES);
+  for (let i = 0; i < count; i++) for (const term of terms(sentences[i]!)) masks.set(term, (masks.get(term) ?? 0) | (1 << i));
+  return masks;
 }
 
 const positionCache = new WeakMap<Sentence, Map<string, TokenSpan[]>>();
