@@ -272,13 +272,13 @@ class SentenceMasks {
 }
 
 /** The body paragraph just before a passage, in the same article and section (captions skipped). */
-function previousParagraph(index: PassageIndex, id: number): PassageAnalysis | undefined {
+function previousParagraph(index: PassageIndex, id: number): number | undefined {
   const passages = index.dossier.passages;
   const passage = passages[id]!;
   for (let k = id - 1; k >= 0 && k >= id - 3; k--) {
     const before = passages[k]!;
     if (before.articleId !== passage.articleId || before.heading !== passage.heading) return undefined;
-    if (before.kind === 'paragraph') return analyzePassage(index, k);
+    if (before.kind === 'paragraph') return k;
   }
   return undefined;
 }
@@ -428,10 +428,14 @@ interface PassageMasks {
 const EVERY_SENTENCE = -1;
 
 /** Everything window scoring asks of one passage, looked up once so that each window is bit operations. */
-function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: PassageAnalysis | undefined, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): PassageMasks {
+function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: number | undefined, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): PassageMasks {
   const own = masks.analysis.contextTerms;
   // Context: the heading, year and source always; the paragraph before, for less credit.
-  const inPrevious = (term: string) => previous !== undefined && sentencesHolding(previous, term) !== 0;
+  // Read off the index's postings: analysing the paragraph before would double the cost of an uncached candidate.
+  // A pair is indexed only where the dossier repeats it: there, both its words will do.
+  const inPrevious = (term: string): boolean => previous !== undefined && (isConceptId(term)
+    ? index.search.holds(term, 'concept', previous)
+    : index.search.holds(term, 'folded', previous) || (term.includes('_') && term.split('_').every((word) => index.search.holds(word, 'folded', previous))));
   const compounds = compoundsOf(query);
   const phraseIn = (pairs: readonly string[]): number => {
     let mask = EVERY_SENTENCE;

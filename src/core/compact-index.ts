@@ -39,6 +39,24 @@ export class CompactIndex {
     return t < 0 ? 0 : postings.starts[t + 1]! - postings.starts[t]!;
   }
 
+  /** Whether document `doc` holds `term` in `field`: a binary search of the term's postings. */
+  holds(term: string, field: string, doc: number): boolean {
+    const postings = this.field(field);
+    if (!postings) return false;
+    const t = postings.terms.indexOf(term);
+    if (t < 0) return false;
+    let low = postings.starts[t]!;
+    let high = postings.starts[t + 1]!;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const at = postings.docs[mid]!;
+      if (at === doc) return true;
+      if (at < doc) low = mid + 1;
+      else high = mid;
+    }
+    return false;
+  }
+
   /** MiniSearch's `search` for the subset of queries and options we use (see compact-search.ts). */
   search(query: CompactQuery, options: CompactSearchOptions = {}): SearchHit[] {
     return searchCompact(this, query, options);

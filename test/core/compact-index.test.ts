@@ -136,6 +136,27 @@ function randomQuery(next: () => number, depth = 0): Query {
   return query;
 }
 
+test('GIVEN the shipped dossier WHEN asked whether a document holds a term THEN the answer is its indexed document\'s, for every term of every field and a sample of documents without it', () => {
+  const dossier = corpusDossier();
+  const index = buildIndex(dossier);
+  const documents = indexDocuments(dossier);
+  for (const field of SEARCH_FIELDS) {
+    const all = new Set(documents.flatMap((doc) => doc[field].split(' ').filter((t) => t !== '')));
+    documents.forEach((doc, id) => {
+      const own = new Set(doc[field].split(' ').filter((t) => t !== ''));
+      for (const term of own) assert.ok(index.search.holds(term, field, id), `${field} ${id} ${term}`);
+      let checked = 0;
+      for (const term of all) {
+        if (own.has(term)) continue;
+        assert.ok(!index.search.holds(term, field, id), `${field} ${id} lacks ${term}`);
+        if (++checked >= 40) break;
+      }
+    });
+  }
+  assert.ok(!index.search.holds('khong-co-tu-nay', 'folded', 0));
+  assert.ok(!index.search.holds('nga', 'no-such-field', 0));
+});
+
 test('GIVEN random documents WHEN random nested OR queries with fields, boosts, term and document boosts and a filter are searched THEN the results are MiniSearch\'s', () => {
   const next = random(20261125);
   let hits = 0;
