@@ -97,8 +97,10 @@ export const MAX_SEARCH_RESULTS = 12;
 
 export function answer(index: PassageIndex, question: string, options: AnswerOptions = {}): Checked<Answer> {
   return respond(index, question, options, MAX_RESULTS, (ranked, query, params) => {
-    const best = ranked[0];
-    return best && !shouldAbstain(best, query, params) ? ranked : [];
+    // "Bao nhiêu km": a window with no number of km cannot answer, however well it covers the rest.
+    const answers = query.unit ? [...ranked.filter((r) => r.hasUnit), ...ranked.filter((r) => !r.hasUnit)] : ranked;
+    const best = answers[0];
+    return best && !shouldAbstain(best, query, params) ? answers : [];
   });
 }
 

@@ -77,6 +77,12 @@ export const COUNTERS: ReadonlySet<string> = new Set([
   'do', 'trieu', 'ty', 'nghin', 'ngan', 'phan', 'nuoc', 'cuoc', 'chuyen', 'tuoi', 'toa', 'binh', 'quan', 'dan', 've', 'thap',
 ]);
 
+/** Counters that count the same thing (folded): "bao nhiêu người" is answered by "nửa triệu dân". */
+export const COUNTER_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['nguoi', ['dan']], ['dan', ['nguoi']], ['binh', ['linh', 'quan']], ['quan', ['binh', 'linh']],
+  ['tieng', ['gio']], ['gio', ['tieng']], ['nghin', ['ngan']], ['ngan', ['nghin']],
+]);
+
 /**
  * Particles and question words that only carry a question's grammar, with their diacritics (chat
  * shorthand has none); dropped from the query as single terms, unless they form a known compound

@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -98,7 +98,7 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const content = language === 'en'
     ? englishSlots(index, tokens, removed, text, stats)
     : vietnameseSlots(index, tokens, removed, particle, bySynonym, hasDiacritics, stats);
-  const units = unit ? [unit] : language === 'en' && expected === 'number' ? englishCounter(index, tokens, removed) : undefined;
+  const units = unit ? [unit, ...(COUNTER_EQUIVALENTS.get(unit) ?? [])] : language === 'en' && expected === 'number' ? englishCounter(index, tokens, removed) : undefined;
   return {
     text, language, hasDiacritics, expected, ...(units && units.length > 0 ? { unit: units } : {}),
     slots: [...aliasSlots, ...synonymSlots, ...content.slots], pairs: content.pairs, unknown: content.unknown, idf: stats.idf,

@@ -1,6 +1,7 @@
 // Reading a question: kind of answer, unknown words, typo repair (on the shipped dossier).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { answer } from '../../src/core/answer.js';
 import { isSyllableShaped } from '../../src/core/lexicon.js';
 import { inverseFrequency } from '../../src/core/passage-index.js';
 import { phraseWords } from '../../src/core/phrases.js';
@@ -38,6 +39,14 @@ test('GIVEN a question about "the article" ("Bài viết ví ...", "according to
   assert.deepEqual(vi.unknown, []);
   assert.ok(!slotWords('Bài viết ví Nga và Triều Tiên giống như thứ gì?').includes('viet'), 'no "bài viết" slot');
   assert.ok(!slotWords('According to the article, what did Kim say about his father?').includes('bao'), 'no "bài báo" slot');
+});
+
+test('GIVEN "bao nhiêu người" WHEN answered THEN the answer may count people as "dân" too ("nửa triệu dân"), and a window with such a number comes first', () => {
+  assert.deepEqual(analyzeQuery(index(), 'Vladivostok có bao nhiêu người sống?').unit, ['nguoi', 'dan']);
+  const reply = answer(index(), 'Vladivostok có bao nhiêu người sống?');
+  assert.ok(reply.ok && reply.value.kind === 'found', 'answered, not "not in the dossier"');
+  // Passages naming Vladivostok more often but counting nobody come after the one that counts.
+  assert.match(reply.ok && reply.value.kind === 'found' ? reply.value.results[0]!.excerpt : '', /nửa triệu dân/);
 });
 
 test('GIVEN a misspelling that is no Vietnamese syllable ("knih te") WHEN read THEN it is repaired to the dossier word', () => {
