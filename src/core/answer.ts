@@ -7,7 +7,7 @@ import { tokenize } from './analyzer.js';
 import { ANAPHORIC_OPENERS } from './lexicon.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, MAX_SCORED_SENTENCES, positionsIn, sentencesHolding, sentencesHoldingExact, type PassageAnalysis, type Sentence, type TokenSpan } from './passage-analysis.js';
-import { inverseFrequency, termFrequency, type PassageIndex } from './passage-index.js';
+import { inverseFrequency, isConceptId, isWritten, termFrequency, type PassageIndex } from './passage-index.js';
 import { analyzeQuery, checkQuestion, type AnalyzedQuery, type Slot } from './query.js';
 import type { Answer, AnswerKind, Checked, Confidence, Result, Span } from './types.js';
 
@@ -233,10 +233,6 @@ function candidateTerms(index: PassageIndex, terms: readonly string[], params: R
   return chosen;
 }
 
-function isConceptId(term: string): boolean {
-  return /^c\d+$/.test(term);
-}
-
 function searchOptions(index: PassageIndex, params: RankingParams, articleId?: string): SearchOptions {
   const passages = index.dossier.passages;
   return {
@@ -444,7 +440,6 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
     for (const pair of pairs) mask &= own.has(pair) || inPrevious(pair) ? EVERY_SENTENCE : masks.of(pair);
     return mask;
   };
-  const absent: WordInPassage = { weight: 0, mask: 0, compounds: [], credit: 1 };
   const wordIn = (word: string, weight: number): WordInPassage => {
     const mask = own.has(word) ? EVERY_SENTENCE : masks.of(word);
     if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.previousParagraphCredit };
@@ -452,10 +447,9 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
   };
   return {
     slots: slots.map((slot) => {
-      const weights = wordWeightsOf(slot, query);
       const alternatives: AlternativeInPassage[] = [];
-      for (const { at, alt, pairs, written } of writtenAlternatives(index, slot)) {
-        const words = alt.map((word, k) => (written[k] ? wordIn(word, weights[at]![k]!) : { ...absent, weight: weights[at]![k]! }));
+      for (const { at, alt, weights, pairs, written } of writtenAlternatives(index, slot, query)) {
+        const words = alt.map((word, k) => (written[k] ? wordIn(word, weights[k]!) : { weight: weights[k]!, mask: 0, compounds: [], credit: 1 }));
         // An alternative none of whose words the passage holds scores 0 in every window: left out.
         if (words.every((w) => w.mask === 0)) continue;
         alternatives.push({ words, credit: slot.credits?.[at] ?? 1, phrase: phraseIn(pairs) });
@@ -470,6 +464,8 @@ interface WrittenAlternative {
   /** Its place among the slot's alternatives. */
   readonly at: number;
   readonly alt: readonly string[];
+  /** Each word's rarity (a concept counts 1). */
+  readonly weights: readonly number[];
   /** Its neighbouring words as pairs ("lễ tiễn" -> le_tien). */
   readonly pairs: readonly string[];
   /** Which of its words the dossier writes anywhere (text, context or alias concepts). */
@@ -479,20 +475,18 @@ interface WrittenAlternative {
 const writtenCache = new WeakMap<Slot, readonly WrittenAlternative[]>();
 
 /**
- * A slot's alternatives that the dossier writes at least in part, looked up once per question:
- * a synonym group offers many spellings the articles never use, and each would otherwise cost a
- * lookup in every candidate passage.
+ * A slot's alternatives that the dossier writes at least in part, with their words' rarity, looked
+ * up once per question: a synonym group offers many spellings the articles never use, and each
+ * would otherwise cost a lookup in every candidate passage.
  */
-function writtenAlternatives(index: PassageIndex, slot: Slot): readonly WrittenAlternative[] {
+function writtenAlternatives(index: PassageIndex, slot: Slot, query: AnalyzedQuery): readonly WrittenAlternative[] {
   let written = writtenCache.get(slot);
   if (!written) {
-    const isWritten = (term: string) => isConceptId(term)
-      ? termFrequency(index, term, 'concept') > 0 || termFrequency(index, term, 'context') > 0
-      : termFrequency(index, term, 'folded') > 0 || termFrequency(index, term, 'context') > 0;
     written = slot.alternatives.flatMap((alt, at) => {
-      const present = alt.map(isWritten);
+      const present = alt.map((term) => isWritten(index, term));
       if (!present.some(Boolean)) return [];
-      return [{ at, alt, pairs: alt.slice(1).map((word, k) => `${alt[k]}_${word}`), written: present }];
+      const weights = alt.map((word) => (isConceptId(word) ? 1 : query.idf(word)));
+      return [{ at, alt, weights, pairs: alt.slice(1).map((word, k) => `${alt[k]}_${word}`), written: present }];
     });
     writtenCache.set(slot, written);
   }
@@ -556,18 +550,6 @@ function alternativeShare(alt: AlternativeInPassage, window: number, params: Ran
   const share = total > 0 ? found / total : 0;
   const whole = present === words.length && (words.length === 1 || (alt.phrase & window) !== 0);
   return whole ? share : share / 2;
-}
-
-const wordWeightCache = new WeakMap<Slot, readonly (readonly number[])[]>();
-
-/** Each word's rarity in each of a slot's alternatives (a concept counts 1); once per question, not per window. */
-function wordWeightsOf(slot: Slot, query: AnalyzedQuery): readonly (readonly number[])[] {
-  let weights = wordWeightCache.get(slot);
-  if (!weights) {
-    weights = slot.alternatives.map((alt) => alt.map((word) => (isConceptId(word) ? 1 : query.idf(word))));
-    wordWeightCache.set(slot, weights);
-  }
-  return weights;
 }
 
 /**

@@ -182,6 +182,16 @@ export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<stri
   return [...new Set(matcher.matchAll(tokens.map((t) => t.folded)).map((m) => m.value))];
 }
 
+/** An alias concept's id as the index writes it (`c<group>`, see indexParts), not a word. */
+export function isConceptId(term: string): boolean {
+  return /^c\d+$/.test(term);
+}
+
+/** Whether the dossier writes a term anywhere: in a passage's text (a concept: names it there) or its context (heading, date, outlet, byline). */
+export function isWritten(index: PassageIndex, term: string): boolean {
+  return termFrequency(index, term, isConceptId(term) ? 'concept' : 'folded') > 0 || termFrequency(index, term, 'context') > 0;
+}
+
 /** BM25-style rarity of a term held by `count` of `passages` passages; the one formula for all weights. */
 export function inverseFrequency(passages: number, count: number): number {
   return Math.log(1 + (passages - count + 0.5) / (count + 0.5));

@@ -7,7 +7,7 @@ import {
   AMBIGUOUS_ENGLISH, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
-import { inverseFrequency, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
+import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
 import type { AnswerKind, Checked } from './types.js';
 
@@ -245,8 +245,7 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
   // A name the dossier never writes (in its text, or as an article's outlet or byline) cannot be
   // met: its words are better read one by one ("second Trump-Kim summit" -> Trump, Kim, summit)
   // than used up for nothing.
-  const written = (concept: string) => termFrequency(index, concept, 'concept') > 0 || termFrequency(index, concept, 'context') > 0;
-  return index.aliasConcepts.matchAll(words, written).map((m) => {
+  return index.aliasConcepts.matchAll(words, (concept) => isWritten(index, concept)).map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
     removed.fill(true, m.start, m.start + m.length);
     const folded = own.map((t) => t.folded);

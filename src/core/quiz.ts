@@ -9,7 +9,7 @@
 // context or the title). Everything is decided by the seed: the same seed, the same question.
 import { fold, tokenize } from './analyzer.js';
 import { citationFor } from './citation.js';
-import type { PassageIndex } from './passage-index.js';
+import { isConceptId, type PassageIndex } from './passage-index.js';
 import { quotesBalanced } from './summary.js';
 import {
   dossierSentences, foldedWords, MIN_TOPIC_RELEVANCE, optionalTopicScorer, scopeOf, topicRelevance, type DossierSentence, type TopicScorer,
@@ -207,7 +207,7 @@ function voteKinds(sentences: readonly DossierSentence[], mentions: readonly (re
 }
 
 function phrasesOf(s: DossierSentence): Set<string> {
-  return new Set([...s.sentence.terms].filter((t) => t.includes('_') || /^c\d+$/.test(t)));
+  return new Set([...s.sentence.terms].filter((t) => t.includes('_') || isConceptId(t)));
 }
 
 function groupFacts(entries: readonly PoolEntry[]) {
