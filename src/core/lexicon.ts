@@ -49,6 +49,9 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['which newspaper', 'organisation'], ['what newspaper', 'organisation'], ['which broadcaster', 'organisation'],
 ];
 
+/** Words that ask only when they open the question: "Sao đạn pháo ... lại dùng được?" asks why ("ra sao" at the end asks how). */
+export const QUESTION_OPENERS: ReadonlyMap<string, AnswerKind> = new Map([['sao', 'reason']]);
+
 /** A yes/no question ends with one of these (folded): "có ... không", "đã ... chưa", "phải không", "hả"... */
 export const YES_NO_ENDINGS: ReadonlySet<string> = new Set(['khong', 'ko', 'k', 'hok', 'chua', 'ha', 'a']);
 /** ... or, in English, opens with an auxiliary. */

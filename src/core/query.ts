@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -142,7 +142,7 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
     return hasDiacritics || !m.value.ambiguous || (m.value.kind === 'number' && !!next && COUNTERS.has(next.folded));
   });
   const plain = found.some((m) => !m.value.ambiguous);
-  let expected: AnswerKind = found.length === 0 && isYesNo(tokens) && asksStance(tokens) ? 'stance' : 'any';
+  let expected: AnswerKind = found.length === 0 ? openerKind(tokens) ?? (isYesNo(tokens) && asksStance(tokens) ? 'stance' : 'any') : 'any';
   let unit: string | undefined;
   for (const m of found) {
     removed.fill(true, m.start, m.start + m.length);
@@ -152,6 +152,11 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
     if (m.value.kind === 'number' && next && COUNTERS.has(next.folded)) unit ??= next.folded;
   }
   return { expected, unit };
+}
+
+/** The kind a question's first word asks for, where it asks only there (QUESTION_OPENERS). */
+function openerKind(tokens: readonly Token[]): AnswerKind | undefined {
+  return tokens[0] ? QUESTION_OPENERS.get(tokens[0].folded) : undefined;
 }
 
 /** "có ... không", "đã ... chưa", "phải không" at the end; "did / was / is ..." at the start. */
@@ -262,9 +267,11 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
 
 /** Near-synonym phrases become one slot each, met by any member of the group; their words are used up. */
 function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], covered: number[], hasDiacritics: boolean, stats: FrequencyStats): Slot[] {
-  const words = tokens.map((t, i) => (removed[i] || particle[i] ? '' : t.folded));
+  // A particle may stand inside a phrase ("dùng được cho"), not at its edge.
+  const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
+  const inside = (entry: SynonymEntry, start: number) => !particle[start] && !particle[start + entry.exact.length - 1];
   // Typed with diacritics, a phrase must match them: "cũng có" is not "củng cố".
-  const accept = (entry: SynonymEntry, start: number) => !hasDiacritics || entry.exact.every((e, k) => tokens[start + k]?.exact === e);
+  const accept = (entry: SynonymEntry, start: number) => inside(entry, start) && (!hasDiacritics || entry.exact.every((e, k) => tokens[start + k]?.exact === e));
   return index.synonyms.matchAll(words, accept).map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
     covered.fill(m.length, m.start, m.start + m.length);

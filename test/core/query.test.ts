@@ -34,6 +34,21 @@ test('GIVEN a one-word synonym typed with diacritics that the dossier lacks ("gh
   assert.ok(slotWords(question).includes('dung'), 'met by "dừng chân"');
 });
 
+test('GIVEN a synonym phrase with a particle inside ("dùng được cho") WHEN read THEN the whole phrase is one slot, met by its synonyms ("tương thích")', () => {
+  for (const question of ['Sao đạn pháo của Triều Tiên lại dùng được cho súng pháo Nga?', 'sao dan phao cua trieu tien lai dung duoc cho sung phao nga']) {
+    const slot = analyzeQuery(index(), question).slots.find((s) => s.source.join(' ') === 'dung duoc cho');
+    assert.ok(slot, `${question}: one slot for "dùng được cho"`);
+    assert.ok(slot.alternatives.some((alt) => alt.join(' ') === 'tuong thich'), 'met by "tương thích"');
+  }
+});
+
+test('GIVEN a question opening with "Sao" WHEN read THEN it asks why; "ra sao" at the end still asks how', () => {
+  assert.equal(analyzeQuery(index(), 'Sao Nga lại cần đạn pháo của Triều Tiên?').expected, 'reason');
+  assert.equal(analyzeQuery(index(), 'sao nga lai can dan phao cua trieu tien').expected, 'reason');
+  assert.equal(analyzeQuery(index(), 'Quan hệ Nga - Triều sau chuyến thăm ra sao?').expected, 'manner');
+  assert.equal(analyzeQuery(index(), 'Nga cần đạn pháo, sao vậy?').expected, 'any', 'only as the first word');
+});
+
 test('GIVEN a question about "the article" ("Bài viết ví ...", "according to the article") WHEN read THEN the article itself is no slot, and "giống" is phrasing', () => {
   const vi = analyzeQuery(index(), 'Bài viết ví Nga và Triều Tiên giống như thứ gì?');
   assert.deepEqual(vi.unknown, []);
