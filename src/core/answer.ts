@@ -32,6 +32,8 @@ export interface RankingParams {
   readonly nearDistance: number;
   /** Credit for a question word found not in the paragraph but in the body paragraph before it (news paragraphs go on from the last one). */
   readonly previousParagraphCredit: number;
+  /** Credit for a name the passage does not give but its article does elsewhere (the article is about it). */
+  readonly articleNameCredit: number;
   /** Credit for a word of a known compound found only outside that compound. */
   readonly brokenCompoundCredit: number;
   readonly extraSentencePenalty: number;
@@ -70,6 +72,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   nearDistance: 4,
   brokenCompoundCredit: 0.75,
   previousParagraphCredit: 0.4,
+  articleNameCredit: 0.3,
   extraSentencePenalty: 0.06,
   abstainBelow: 0.36,
   abstainWithUnknownBelow: 0.5,
@@ -443,6 +446,9 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
   const wordIn = (word: string, weight: number): WordInPassage => {
     const mask = own.has(word) ? EVERY_SENTENCE : masks.of(word);
     if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.previousParagraphCredit };
+    if (mask === 0 && params.articleNameCredit > 0 && isConceptId(word) && articleNames(index, masks.analysis.passage.articleId).has(word)) {
+      return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.articleNameCredit };
+    }
     return { weight, mask, compounds: mask === 0 ? [] : (compounds.get(word) ?? []).map((pair) => masks.of(pair)), credit: 1 };
   };
   return {
@@ -458,6 +464,31 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
     }),
     pairs: query.pairs.map((pair) => masks.of(pair)),
   };
+}
+
+const articleNameCache = new WeakMap<PassageIndex, Map<string, Set<string>>>();
+
+/** The alias concepts each article names anywhere in its passages, read off the concept postings once per index. */
+function articleNames(index: PassageIndex, articleId: string): ReadonlySet<string> {
+  let byArticle = articleNameCache.get(index);
+  if (!byArticle) {
+    byArticle = new Map();
+    const field = index.search.field('concept');
+    const passages = index.dossier.passages;
+    if (field) {
+      for (let t = 0; t < field.terms.size; t++) {
+        const concept = field.terms.termAt(t);
+        for (let k = field.starts[t]!; k < field.starts[t + 1]!; k++) {
+          const article = passages[field.docs[k]!]!.articleId;
+          let names = byArticle.get(article);
+          if (!names) byArticle.set(article, (names = new Set()));
+          names.add(concept);
+        }
+      }
+    }
+    articleNameCache.set(index, byArticle);
+  }
+  return byArticle.get(articleId) ?? new Set();
 }
 
 interface WrittenAlternative {
