@@ -49,6 +49,20 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['which newspaper', 'organisation'], ['what newspaper', 'organisation'], ['which broadcaster', 'organisation'],
 ];
 
+/**
+ * Chat shorthand, typed without diacritics, read as the words it stands for in a Vietnamese
+ * question ("mong chuyen tham nga ntn" = như thế nào). None of them is a Vietnamese syllable, so
+ * none collides with a word of the text; the single letters already handled as particles ("k",
+ * "r") are not here.
+ */
+export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['ntn', 'như thế nào'], ['ntnao', 'như thế nào'], ['bn', 'bao nhiêu'], ['bnhieu', 'bao nhiêu'], ['bh', 'bao giờ'],
+  ['j', 'gì'], ['dc', 'được'], ['đc', 'được'], ['vs', 'với'], ['ns', 'nói'], ['bt', 'biết'], ['kb', 'không biết'],
+  ['nx', 'nữa'], ['cx', 'cũng'], ['ng', 'người'], ['ngta', 'người ta'], ['mk', 'mình'], ['trc', 'trước'],
+  ['rep', 'trả lời'], ['tl', 'trả lời'], ['kq', 'kết quả'], ['qh', 'quan hệ'], ['lq', 'liên quan'],
+  ['hnay', 'hôm nay'], ['hqua', 'hôm qua'],
+].map(([short, long]) => [short!.normalize('NFC'), long!.normalize('NFC')]));
+
 /** Words that ask only when they open the question: "Sao đạn pháo ... lại dùng được?" asks why ("ra sao" at the end asks how). */
 export const QUESTION_OPENERS: ReadonlyMap<string, AnswerKind> = new Map([['sao', 'reason']]);
 
@@ -113,7 +127,7 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   'như', 'giống', 'để', 'trước', 'sau', 'với', 'cho', 'từ', 'vào', 'ở', 'tại', 'trong', 'ngoài', 'trên', 'dưới', 'giữa', 'bên',
   'qua', 'theo', 'bằng', 'tới', 'đến', 'lúc', 'hồi', 'bởi', 'vì', 'do', 'nhưng', 'hay', 'hoặc', 'thế', 'vậy', 'nhau',
   // modals and aspect
-  'nên', 'cần', 'muốn', 'bị', 'vẫn', 'lại', 'luôn', 'thôi', 'chỉ', 'mới', 'vừa', 'sắp', 'từng', 'định', 'chịu', 'hãy',
+  'nên', 'cần', 'muốn', 'bị', 'vẫn', 'lại', 'luôn', 'thôi', 'xong', 'chỉ', 'mới', 'vừa', 'sắp', 'từng', 'định', 'chịu', 'hãy',
   // degree and quantity
   'rất', 'lắm', 'quá', 'hơn', 'nhất', 'đều', 'cả', 'mọi', 'mỗi', 'hết', 'nhiều', 'ít', 'thêm', 'bớt', 'chút',
   // classifiers and nominalisers

@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -83,9 +83,10 @@ function buildQuestionPhrases() {
 }
 
 export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
-  const tokens = tokenize(text);
+  const typed = tokenize(text);
   const hasDiacritics = fold(text) !== text && /[^\u0000-\u007f]/u.test(text);
-  const language = isEnglish(tokens, hasDiacritics) ? 'en' : 'vi';
+  const language = isEnglish(typed, hasDiacritics) ? 'en' : 'vi';
+  const tokens = language === 'vi' ? expandShorthand(typed, hasDiacritics) : typed;
   const removed = new Array<boolean>(tokens.length).fill(false);
   markFillers(tokens, removed);
   const stats = rememberingRepairs(frequencyStats(index));
@@ -105,6 +106,16 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
     unknownEnglish: content.unknownEnglish ?? [],
     compounds: new Set(content.pairs.filter((p) => termFrequency(index, p, 'folded') > 0)),
   };
+}
+
+/** Chat shorthand as the words it stands for, each spanning the shorthand's characters; without diacritics if the question has none. */
+function expandShorthand(tokens: readonly Token[], hasDiacritics: boolean): readonly Token[] {
+  if (!tokens.some((t) => CHAT_SHORTHAND.has(t.exact))) return tokens;
+  return tokens.flatMap((t) => {
+    const words = CHAT_SHORTHAND.get(t.exact);
+    if (words === undefined) return [t];
+    return tokenize(hasDiacritics ? words : fold(words)).map((w, k) => ({ ...w, start: t.start, end: t.end, joined: k === 0 ? t.joined : true }));
+  });
 }
 
 /**

@@ -42,6 +42,27 @@ test('GIVEN a synonym phrase with a particle inside ("dùng được cho") WHEN 
   }
 });
 
+test('GIVEN "xong" ("đón ... xong thì", after) WHEN read THEN it is phrasing, not an unknown topic', () => {
+  assert.deepEqual(analyzeQuery(index(), 'Đón Putin ở sân bay xong thì hai ông đi đâu?').unknown, []);
+});
+
+test('GIVEN chat shorthand ("ntn", "rep", "dc", "bn") in a Vietnamese question WHEN read THEN it is read as the words it stands for, not as unknown words', () => {
+  const manner = analyzeQuery(index(), 'kim noi voi rossiya-24 la mong chuyen tham nga ntn');
+  assert.equal(manner.expected, 'manner');
+  assert.deepEqual(manner.unknown, []);
+  const reply = analyzeQuery(index(), 'binh nhuong co rep de nghi dam phan cua ong biden ko');
+  assert.deepEqual(reply.unknown, []);
+  assert.ok(reply.slots.some((s) => s.source.join(' ') === 'tra loi'), '"rep" is "trả lời"');
+  assert.equal(analyzeQuery(index(), 'nga mua bn dan phao').expected, 'number');
+  assert.deepEqual(analyzeQuery(index(), 'Nga mua đc bao nhiêu đạn pháo?').unknown, []);
+});
+
+test('GIVEN shorthand letters in an English question ("Russia vs Ukraine") WHEN read THEN they are not expanded as Vietnamese', () => {
+  const q = analyzeQuery(index(), 'What did Russia say about the war, Russia vs Ukraine?');
+  assert.equal(q.language, 'en');
+  assert.ok(!q.slots.some((s) => s.source.includes('voi')), '"vs" is not "với"');
+});
+
 test('GIVEN a question opening with "Sao" WHEN read THEN it asks why; "ra sao" at the end still asks how', () => {
   assert.equal(analyzeQuery(index(), 'Sao Nga lại cần đạn pháo của Triều Tiên?').expected, 'reason');
   assert.equal(analyzeQuery(index(), 'sao nga lai can dan phao cua trieu tien').expected, 'reason');
