@@ -170,6 +170,13 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'your', 'our', 'as', 'than', 'then', 'so', 'if', 'also', 'just', 'very', 'really', 'likely', 'say', 'says', 'said',
   'tell', 'told', 'talk', 'talked', 'mention', 'mentioned', 'according', 'happen', 'happened', 'get', 'got', 'go',
   'went', 'many', 'much', 'more', 'most', 'back', 'per', 'each', 'other', 'such', 'own', 'same', 'up', 'out', 'off',
+  // Pronouns, conjunctions, prepositions and sentence adverbs (after the common English stop-word lists).
+  'am', 'having', 'doing', 'ours', 'yours', 'theirs', 'himself', 'herself', 'itself', 'themselves', 'ourselves',
+  'yourself', 'myself', 'both', 'either', 'neither', 'all', 'but', 'because', 'while', 'whether', 'until', 'yet', 'only',
+  'too', 'again', 'further', 'here', 'even', 'still', 'already', 'ever', 'never', 'between', 'through', 'against',
+  'without', 'within', 'among', 'across', 'along', 'upon', 'toward', 'towards', 'under', 'above', 'below', 'like',
+  'regarding', 'concerning', 'actually', 'basically', 'exactly', 'specifically', 'particularly', 'especially',
+  'precisely', 'roughly', 'approximately', 'finally', 'anyway', 'ok', 'okay', 'please',
   // What is left of contractions split at the apostrophe: "what's", "Kim's", "didn't", "they're".
   's', 't', 'll', 're', 've',
 ]);
@@ -177,7 +184,7 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 /** Words that, typed without diacritics, could be Vietnamese too: they don't count towards "this is English". */
 export const AMBIGUOUS_ENGLISH: ReadonlySet<string> = new Set([
   'a', 'an', 'do', 'to', 'on', 'at', 'in', 'me', 'may', 'can', 'so', 'no', 'he', 'the', 'i', 'us', 'go', 'up', 'ban', 'long',
-  'my', 'than', 'be', 'it', 'say', 'had', 'has', 'then', 'tho', 'hat', 's', 't', 'll', 're', 've',
+  'my', 'than', 'be', 'it', 'say', 'had', 'has', 'then', 'tho', 'hat', 's', 't', 'll', 're', 've', 'am', 'but', 'yet',
 ]);
 
 /**

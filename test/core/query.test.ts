@@ -57,6 +57,13 @@ test('GIVEN chat shorthand ("ntn", "rep", "dc", "bn") in a Vietnamese question W
   assert.deepEqual(analyzeQuery(index(), 'Nga mua đc bao nhiêu đạn pháo?').unknown, []);
 });
 
+test('GIVEN English stop words ("actually", "like", "between", "without") WHEN read THEN none is an unknown English word; "but" alone does not make a question English', () => {
+  const q = analyzeQuery(index(), 'What did Putin actually say about ties between Russia and North Korea, without sanctions?');
+  assert.equal(q.language, 'en');
+  assert.deepEqual(q.unknownEnglish, []);
+  assert.equal(analyzeQuery(index(), 'but kim jong un den nga').language, 'vi');
+});
+
 test('GIVEN shorthand letters in an English question ("Russia vs Ukraine") WHEN read THEN they are not expanded as Vietnamese', () => {
   const q = analyzeQuery(index(), 'What did Russia say about the war, Russia vs Ukraine?');
   assert.equal(q.language, 'en');
