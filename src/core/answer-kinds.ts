@@ -13,6 +13,10 @@ const phrases = (list: string): readonly (readonly string[])[] => list.split(','
 const NUMBER_WORDS = exact('một,hai,ba,bốn,năm,sáu,bảy,tám,chín,mười,mươi,trăm,nghìn,ngàn,triệu,tỷ,tỉ,nửa,chục');
 // "bao lâu" is answered by a number of time units: "hơn 5 tiếng", "24 năm", "nửa tháng".
 const TIME_UNITS = exact('giây,phút,tiếng,giờ,ngày,tuần,tháng,năm,thập,thế');
+/** After a number of time units, these make it a point in time: "4 năm trước", "3 ngày sau". */
+const RELATIVE_TIME = exact('trước,sau,nữa,tới');
+/** "Since" a date answers "how long" too: "lần đầu ... kể từ tháng 4/2019". */
+const SINCE_CUES = phrases('kể từ,từ năm,từ tháng');
 const DATE_CUES = phrases('ngày,tháng,hôm,sáng,rạng sáng,chiều,tối,đêm,ban đêm,tuần,năm ngoái,năm trước,thập kỷ,hồi,lúc,khi');
 const PERSON_CUES = phrases('ông,bà,tổng thống,chủ tịch,giáo sư,chuyên gia,giám đốc,người phát ngôn,phát ngôn viên,bộ trưởng,đại sứ,thủ tướng,nhà phân tích,lãnh đạo');
 const PLACE_CUES = phrases('tại,ở,đến,tới,thành phố,vùng,ga,sân bay,căn cứ,thủ đô,tỉnh,nhà máy,nhà khách,lãnh thổ');
@@ -31,7 +35,7 @@ export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: stri
   switch (kind) {
     case 'any': return false;
     case 'number': return tokens.some(isNumberToken);
-    case 'duration': return tokens.some((t, i) => isNumberToken(t) && tokens.slice(i + 1, i + 3).some((u) => TIME_UNITS.has(u.exact)));
+    case 'duration': return tokens.some((t, i) => isNumberToken(t) && lastsFor(tokens, i)) || hasCue(tokens, SINCE_CUES, (t) => t.isNumber);
     case 'date': return tokens.some((t) => /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$|^(1[89]|20)\d\d$/.test(t.folded)) || hasCue(tokens, DATE_CUES, (t) => t.isNumber);
     case 'person': return hasName(tokens, text) && hasCue(tokens, PERSON_CUES);
     case 'place': return hasName(tokens, text) && hasCue(tokens, PLACE_CUES);
@@ -40,6 +44,18 @@ export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: stri
     case 'stance': return hasCue(tokens, STANCE_CUES);
     case 'organisation': return hasName(tokens, text) && hasCue(tokens, ORGANISATION_CUES);
   }
+}
+
+/**
+ * A number of time units at `i` that measures a length of time ("hơn 5 tiếng", "sau 24 năm"), not
+ * a point in time: "4 năm trước" (ago), "3 ngày sau" (later) or a date ("12/9 năm ngoái").
+ */
+function lastsFor(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]!.folded.includes('/')) return false;
+  for (let k = i + 1; k < i + 3 && k < tokens.length; k++) {
+    if (TIME_UNITS.has(tokens[k]!.exact)) return !RELATIVE_TIME.has(tokens[k + 1]?.exact ?? '');
+  }
+  return false;
 }
 
 /** One of the cue phrases, optionally followed within two words by a token that passes `then`. */

@@ -57,6 +57,14 @@ test('GIVEN sentences WHEN checked for a duration THEN a number of time units is
   assert.ok(!holds('Năm 2019 ông tới Vladivostok.'));
 });
 
+test('GIVEN sentences WHEN checked for a duration THEN a point in time is not one ("4 năm trước", "3 ngày sau", "12/9 năm ngoái"), a "since" is', () => {
+  const holds = (text: string) => holdsKind('duration', tokenize(text), text);
+  assert.ok(!holds('Sau cuộc hội đàm 4 năm trước, ông Putin khen ông Kim.'));
+  assert.ok(!holds('Ba ngày sau, đoàn tàu tới biên giới.'));
+  assert.ok(!holds('Ông Peskov ngày 12/9 năm ngoái xác nhận tin này.'));
+  assert.ok(holds('Đây là lần đầu ông tới Nga kể từ tháng 4/2019.'));
+});
+
 test('GIVEN an English question naming "kim" in lower case WHEN read THEN "kim" is a slot, as the dossier writes it', () => {
   const q = analyzeQuery(index, 'where did lee and kim meet?');
   assert.ok(q.slots.some((s) => s.alternatives.some((alt) => alt.join(' ') === 'kim')), q.slots.map((s) => s.alternatives.join('|')).join('; '));
