@@ -111,7 +111,7 @@ export function answer(index: PassageIndex, question: string, options: AnswerOpt
 function shouldAbstain(best: Ranked, query: AnalyzedQuery, params: RankingParams): boolean {
   if (best.window.coverage < params.abstainBelow) return true;
   if (!best.hasUnit) return true;
-  if (query.unknown.length > 0 && best.window.coverage < params.abstainWithUnknownBelow) return true;
+  if ((query.unknown.length > 0 || query.unknownEnglish.length >= query.slots.length) && best.window.coverage < params.abstainWithUnknownBelow) return true;
   return query.pairs.length >= 2 && best.window.phrases === 0 && best.window.coverage < params.abstainWithoutPhraseBelow;
 }
 

@@ -222,6 +222,13 @@ test('GIVEN the off-topic English question "How do I cook pho?" WHEN answered TH
   }
 });
 
+test('GIVEN an English question most of whose words are neither in the glossary nor the dossier ("good ... guitar") WHEN answered THEN it abstains, though a word or two translate', () => {
+  for (const question of ['Any good tips for learning the guitar?', 'What is a good recipe for chocolate cake?']) {
+    const a = ask(question);
+    assert.equal(a.kind, 'none', a.kind === 'found' ? `${question} found:\n${a.results.map((r) => `${r.confidence} ${r.excerpt.slice(0, 80)}`).join('\n')}` : '');
+  }
+});
+
 test('GIVEN suggestions WHEN listed THEN the newest article comes first', () => {
   const s = suggestions(index());
   assert.equal(s.length, 5);
