@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.js';
 import type { AliasGroup, Article, Dossier, GlossaryEntry, Passage, ReplyLocale } from '../core/types.js';
 import { parseArticle } from './parse.js';
 

@@ -1,6 +1,6 @@
 // Parse one corpus article (Markdown with YAML front matter) into an Article and its passages.
 // Pure: takes the file's name and text, returns data or the list of problems found.
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.js';
 import type { Article, DatePrecision, Passage } from '../core/types.js';
 
 export interface ParsedArticle {
