@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { bigrams, fold, normalizeText, placeToneMark, tokenize, type Token } from '../../src/core/analyzer.js';
 import { answer } from '../../src/core/answer.js';
 import { buildIndex, type PassageIndex } from '../../src/core/passage-index.js';
+import { phraseWords } from '../../src/core/phrases.js';
 import type { Result } from '../../src/core/types.js';
 import { loadDossier } from '../../src/ingest/load.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -211,4 +212,14 @@ test('GIVEN "Pyongyang ga tàu lễ tiễn" WHEN asked THEN the top result is th
   assert.ok(top);
   assert.match(top.excerpt, /lễ tiễn/);
   assert.match(top.excerpt, /ga tàu ở Bình Nhưỡng/);
+});
+
+test('GIVEN every glossary key, alias and synonym of the shipped lexicon, and plain English edge cases WHEN split into phrase words THEN the fast path for plain English gives what tokenize gives', () => {
+  const { dossier } = loadDossier(join(PROJECT_ROOT, 'corpus'));
+  assert.ok(dossier, 'the shipped corpus loads');
+  const phrases = [
+    ...dossier.glossary.map((e) => e.en), ...dossier.aliases.flat(), ...(dossier.synonyms ?? []).flat(),
+    "kim's train", "o'brien", 'two--words', "'quoted'", ' leading space', 'su-35', '4th visit', 'Capital Letters', 'đạn pháo',
+  ];
+  for (const phrase of phrases) assert.deepEqual(phraseWords(phrase), tokenize(phrase).map((t) => t.folded), phrase);
 });
