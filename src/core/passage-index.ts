@@ -35,6 +35,8 @@ export interface PassageIndex {
   readonly glossary: PhraseMatcher<readonly string[]>;
   /** Near-synonym phrase -> its own exact syllables and the folded word lists of its whole group. */
   readonly synonyms: PhraseMatcher<SynonymEntry>;
+  /** The lexicon's phrases as syllables, which the matchers above were built from (kept for the saved index). */
+  readonly lexicon: LexiconWords;
 }
 
 export interface SynonymEntry {
@@ -91,25 +93,53 @@ function pairsInAtLeast(dossier: Dossier, min: number): Set<string> {
 
 type IndexParts = Omit<PassageIndex, 'search' | 'documentFrequency' | 'exactVocabulary'>;
 
-export function indexParts(dossier: Dossier): IndexParts {
+/**
+ * The lexicon's phrases split into syllables: aliases and glossary keys folded, synonyms folded
+ * and exact, group by group and form by form as in the dossier. Splitting thousands of phrases
+ * was most of loading a saved index, so the saved index keeps them (saved-index.ts).
+ */
+export interface LexiconWords {
+  readonly aliases: readonly (readonly (readonly string[])[])[];
+  readonly glossary: readonly (readonly string[])[];
+  readonly synonyms: readonly (readonly { readonly folded: readonly string[]; readonly exact: readonly string[] }[])[];
+}
+
+export function lexiconWords(dossier: Dossier): LexiconWords {
+  return {
+    aliases: dossier.aliases.map((group) => group.map(phraseWords)),
+    glossary: dossier.glossary.map((entry) => phraseWords(entry.en)),
+    synonyms: (dossier.synonyms ?? []).map((group) => group.map((form) => {
+      const tokens = tokenize(form);
+      return { folded: tokens.map((t) => t.folded), exact: tokens.map((t) => t.exact) };
+    })),
+  };
+}
+
+/** Whether `words` was split from this dossier's lexicon: the same number of groups and forms everywhere. */
+export function fitsLexicon(words: LexiconWords, dossier: Dossier): boolean {
+  const sameShape = (a: readonly { length: number }[], b: readonly { length: number }[]) => a.length === b.length && a.every((x, i) => x.length === b[i]!.length);
+  return sameShape(words.aliases, dossier.aliases) && words.glossary.length === dossier.glossary.length && sameShape(words.synonyms, dossier.synonyms ?? []);
+}
+
+export function indexParts(dossier: Dossier, words: LexiconWords = lexiconWords(dossier)): IndexParts {
   const aliasConcepts = new PhraseMatcher<string>();
   const conceptNames = new Map<string, string>();
   dossier.aliases.forEach((group, i) => {
     const id = `c${i}`;
     conceptNames.set(id, group[0]!);
-    for (const form of group) aliasConcepts.add(form, id);
+    for (const form of words.aliases[i]!) aliasConcepts.addWords(form, id);
   });
   const glossary = new PhraseMatcher<readonly string[]>();
-  for (const entry of dossier.glossary) glossary.add(entry.en, entry.vi);
+  dossier.glossary.forEach((entry, i) => glossary.addWords(words.glossary[i]!, entry.vi));
   const standIns = standInsOf(dossier, aliasConcepts);
   const synonyms = new PhraseMatcher<SynonymEntry>();
-  for (const group of dossier.synonyms ?? []) {
-    const tokens = group.map((form) => tokenize(form));
-    const forms = tokens.map((t) => t.map((token) => token.folded));
-    forms.forEach((words, k) => synonyms.addWords(words, { exact: tokens[k]!.map((t) => t.exact), group: forms }));
+  for (const group of words.synonyms) {
+    const forms = group.map((form) => form.folded);
+    group.forEach((form) => synonyms.addWords(form.folded, { exact: form.exact, group: forms }));
   }
   return {
     synonyms,
+    lexicon: words,
     dossier,
     articlesById: new Map(dossier.articles.map((a) => [a.id, a])),
     aliasConcepts,

@@ -4,14 +4,14 @@
 // such a file is reported stale (and rebuilt by the caller), never read.
 import { ANALYZER_VERSION } from './analyzer.js';
 import { CompactIndex, type Counts, type FieldPostings } from './compact-index.js';
-import { indexParts, SEARCH_FIELDS, type PassageIndex } from './passage-index.js';
+import { fitsLexicon, indexParts, SEARCH_FIELDS, type LexiconWords, type PassageIndex } from './passage-index.js';
 import { readHeader, readSections, writeSectionedFile, type Section } from './sectioned-file.js';
 import { SyllableFrequencies } from './syllable-frequencies.js';
 import { TermDictionary } from './term-dictionary.js';
 import type { Dossier } from './types.js';
 
 /** Bump when the saved layout changes: files of another format are rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface SavedIndexHeader {
   readonly format: 'hoso-index';
@@ -42,6 +42,8 @@ export function serializeIndex(index: PassageIndex): Buffer {
   const vocabulary = index.exactVocabulary as TermDictionary;
   sections.set('exact.termBytes', vocabulary.bytes).set('exact.termEnds', vocabulary.ends);
   sections.set('folded.syllableOrder', (index.documentFrequency as SyllableFrequencies).order);
+  // Splitting the lexicon's phrases into syllables was most of a load: kept as JSON, parsed in a few ms.
+  sections.set('lexicon.json', new TextEncoder().encode(JSON.stringify(index.lexicon)));
   return writeSectionedFile(header, sections);
 }
 
@@ -78,7 +80,7 @@ export function deserializeIndex(saved: Uint8Array, dossier: Dossier): PassageIn
   const search = new CompactIndex(SEARCH_FIELDS, fields, dossier.passages.length);
   const documentFrequency = new SyllableFrequencies(fields[0]!, read.u32('folded.syllableOrder'));
   const exactVocabulary = read.dictionary('exact');
-  return { ...indexParts(dossier), search, documentFrequency, exactVocabulary };
+  return { ...indexParts(dossier, read.lexicon(dossier)), search, documentFrequency, exactVocabulary };
 }
 
 function postingsOf(search: CompactIndex, name: string): FieldPostings {
@@ -107,6 +109,19 @@ class SectionReader {
     const ends = this.u32(`${name}.termEnds`);
     if (!(bytes instanceof Uint8Array) || (ends.length > 0 ? ends[ends.length - 1] : 0) !== bytes.length) this.fail(`${name} terms`);
     return new TermDictionary(bytes, ends);
+  }
+
+  /** The lexicon's phrases as syllables, checked to be this dossier's (the dossier hash already says so). */
+  lexicon(dossier: Dossier): LexiconWords {
+    const bytes = this.section('lexicon.json');
+    let words: LexiconWords;
+    try {
+      words = JSON.parse(new TextDecoder().decode(bytes)) as LexiconWords;
+    } catch {
+      this.fail('lexicon.json');
+    }
+    if (!words || !Array.isArray(words.aliases) || !Array.isArray(words.glossary) || !Array.isArray(words.synonyms) || !fitsLexicon(words, dossier)) this.fail('lexicon.json');
+    return words;
   }
 
   u32(name: string): Uint32Array {

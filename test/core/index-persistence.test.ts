@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANALYZER_VERSION } from '../../src/core/analyzer.js';
 import { answer } from '../../src/core/answer.js';
-import { buildIndex, type PassageIndex } from '../../src/core/passage-index.js';
+import { buildIndex, lexiconWords, type PassageIndex } from '../../src/core/passage-index.js';
 import {
   deserializeIndex, INDEX_FORMAT_VERSION, readSavedHeader, serializeIndex, staleReason, type SavedIndexHeader,
 } from '../../src/core/saved-index.js';
@@ -80,6 +80,19 @@ test('GIVEN a deserialized index WHEN serialized and loaded again THEN it still 
   const again = serializeIndex(deserializeIndex(saved, dossier));
   assert.ok(again.equals(saved), 'the same bytes');
   assert.deepEqual(answersOf(deserializeIndex(again, dossier)), answersOf(fresh));
+});
+
+test('GIVEN a saved index WHEN loaded THEN the lexicon matchers come from its saved phrase words, the same as splitting the lexicon again', () => {
+  const dossier = corpusDossier();
+  const loaded = deserializeIndex(serializeIndex(buildIndex(dossier)), dossier);
+  assert.deepEqual(loaded.lexicon, lexiconWords(dossier));
+});
+
+test('GIVEN saved phrase words that do not fit the dossier\'s lexicon (a glossary entry more) WHEN loaded THEN it is unreadable, so the caller rebuilds', () => {
+  const dossier = corpusDossier();
+  const saved = serializeIndex(buildIndex(dossier));
+  const fewer: Dossier = { ...dossier, glossary: dossier.glossary.slice(1) };
+  assert.throws(() => deserializeIndex(saved, fewer), /unreadable: bad section lexicon\.json/);
 });
 
 test('GIVEN a serialized index WHEN its header is read THEN it names the format and its version, analyzer version, dossier version and passage count', () => {
