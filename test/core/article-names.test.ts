@@ -3,8 +3,8 @@
 // elsewhere still counts for it, for less than the passage naming it itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, DEFAULT_PARAMS, type RankingParams } from '../../src/core/answer.js';
-import { fixtureIndex } from '../fixtures/dossier.js';
+import { DEFAULT_PARAMS, type RankingParams } from '../../src/core/answer.js';
+import { answeredResults, fixtureIndex, passageScore } from '../fixtures/dossier.js';
 
 const filler = [
   'Giá dầu thế giới giảm mạnh trong quý ba.', 'Thời tiết miền Bắc chuyển lạnh từ tuần sau.',
@@ -26,15 +26,10 @@ const index = fixtureIndex([
   },
 ], [['Vostochny', 'sân bay vũ trụ Vostochny', 'Vostochny Cosmodrome']]);
 
-const scoreOf = (question: string, passageId: string, params: RankingParams = DEFAULT_PARAMS) => {
-  const reply = answer(index, question, { params });
-  return reply.ok && reply.value.kind === 'found' ? reply.value.results.find((r) => r.passageId === passageId)?.score : undefined;
-};
+const scoreOf = (question: string, passageId: string, params?: RankingParams) => passageScore(index, question, passageId, params);
 
 test('GIVEN a place named only earlier in the article WHEN asked how long the talks there lasted THEN that article\'s paragraph answers first', () => {
-  const reply = answer(index, 'Cuộc gặp ở Vostochny kéo dài bao lâu?');
-  assert.ok(reply.ok && reply.value.kind === 'found');
-  assert.equal(reply.ok && reply.value.kind === 'found' ? reply.value.results[0]!.passageId : undefined, 'hoi-nghi#6');
+  assert.equal(answeredResults(index, 'Cuộc gặp ở Vostochny kéo dài bao lâu?')[0]!.passageId, 'hoi-nghi#6');
 });
 
 test('GIVEN a name only the article holds WHEN scored THEN it counts for more than nothing and less than the name in the passage itself', () => {

@@ -3,8 +3,8 @@
 // it, for less than a word the passage holds itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, DEFAULT_PARAMS, type RankingParams } from '../../src/core/answer.js';
-import { fixtureIndex } from '../fixtures/dossier.js';
+import { DEFAULT_PARAMS, type RankingParams } from '../../src/core/answer.js';
+import { answeredResults, fixtureIndex, passageScore } from '../fixtures/dossier.js';
 
 const filler = [
   'Giá dầu thế giới giảm mạnh trong quý ba.', 'Thời tiết miền Bắc chuyển lạnh từ tuần sau.',
@@ -34,12 +34,8 @@ const index = fixtureIndex([
   },
 ]);
 
-const results = (question: string, params?: RankingParams) => {
-  const reply = answer(index, question, params ? { params } : {});
-  assert.ok(reply.ok && reply.value.kind === 'found', `"${question}" is answered`);
-  return reply.ok && reply.value.kind === 'found' ? reply.value.results : [];
-};
-const scoreOf = (question: string, passageId: string, params?: RankingParams) => results(question, params).find((r) => r.passageId === passageId)?.score;
+const results = (question: string, params?: RankingParams) => answeredResults(index, question, params);
+const scoreOf = (question: string, passageId: string, params?: RankingParams) => passageScore(index, question, passageId, params);
 
 test('GIVEN the treaty is named only in the paragraph before WHEN asked whether the treaty targets a country THEN the follow-up paragraph answers', () => {
   assert.equal(results('Hiệp ước có nhằm vào quốc gia nào không?')[0]!.passageId, 'hiep-uoc#2');
