@@ -4,7 +4,7 @@
 import type { Query, SearchOptions } from 'minisearch';
 import { holdsKind, isNumberToken } from './answer-kinds.js';
 import { tokenize } from './analyzer.js';
-import { ANAPHORIC_OPENERS } from './lexicon.js';
+import { ANAPHORIC_OPENERS, IDIOM_LEAD_WORDS } from './lexicon.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, MAX_SCORED_SENTENCES, positionsIn, sentencesHolding, sentencesHoldingExact, type PassageAnalysis, type Sentence, type TokenSpan } from './passage-analysis.js';
 import { inverseFrequency, isConceptId, isWritten, termFrequency, type PassageIndex } from './passage-index.js';
@@ -407,6 +407,8 @@ interface WordInPassage {
 }
 
 interface AlternativeInPassage {
+  /** Its folded words. */
+  readonly alt: readonly string[];
   readonly words: readonly WordInPassage[];
   readonly credit: number;
   /** Sentences holding a several-word alternative as a phrase, word after word. */
@@ -452,18 +454,59 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
     return { weight, mask, compounds: mask === 0 ? [] : (compounds.get(word) ?? []).map((pair) => masks.of(pair)), credit: 1 };
   };
   return {
-    slots: slots.map((slot) => {
+    slots: withoutIdioms(masks, slots.map((slot) => {
       const alternatives: AlternativeInPassage[] = [];
       for (const { at, alt, weights, pairs, written } of writtenAlternatives(index, slot, query)) {
         const words = alt.map((word, k) => (written[k] ? wordIn(word, weights[k]!) : { weight: weights[k]!, mask: 0, compounds: [], credit: 1 }));
         // An alternative none of whose words the passage holds scores 0 in every window: left out.
         if (words.every((w) => w.mask === 0)) continue;
-        alternatives.push({ words, credit: slot.credits?.[at] ?? 1, phrase: phraseIn(pairs) });
+        alternatives.push({ alt, words, credit: slot.credits?.[at] ?? 1, phrase: phraseIn(pairs) });
       }
       return { slot, alternatives, exact: slot.exact.map((e) => masks.ofExact(e)) };
-    }),
+    }), query),
     pairs: query.pairs.map((pair) => masks.of(pair)),
   };
+}
+
+/**
+ * The question's phrases that stand in a passage only inside an idiom ("đầu tiên" in "lần đầu
+ * tiên" for a question asking what came first) are not there: their words count in none of the
+ * question's alternatives in those sentences ("trước" + that "tiên" is no "trước tiên" either).
+ * Unless the question says the idiom itself.
+ */
+function withoutIdioms(masks: SentenceMasks, slots: SlotInPassage[], query: AnalyzedQuery): SlotInPassage[] {
+  for (const [phrase, leads] of idiomsOf(query)) {
+    const words = phrase.split(' ');
+    const held = words.slice(1).reduce((mask, word, k) => mask & masks.of(`${words[k]}_${word}`), EVERY_SENTENCE);
+    const idiomOnly = held & ~outsideIdiom(masks, held, words, leads);
+    if (idiomOnly === 0) continue;
+    slots = slots.map((s) => ({
+      ...s,
+      alternatives: s.alternatives.map((a) => ({ ...a, words: a.words.map((w, k) => (words.includes(a.alt[k]!) ? { ...w, mask: w.mask & ~idiomOnly } : w)) })),
+    }));
+  }
+  return slots;
+}
+
+/** The idiom-prone phrases the question says outside their idiom. */
+function idiomsOf(query: AnalyzedQuery): [string, readonly string[]][] {
+  return [...IDIOM_LEAD_WORDS].filter(([phrase, leads]) => {
+    const words = phrase.split(' ');
+    const said = words.slice(1).every((word, k) => query.pairs.includes(`${words[k]}_${word}`));
+    return said && !leads.some((lead) => query.pairs.includes(`${lead}_${words[0]}`));
+  });
+}
+
+/** Of the sentences holding `alt` as a phrase, those where it stands once at least without a word before it that makes it an idiom. */
+function outsideIdiom(masks: SentenceMasks, phrase: number, alt: readonly string[], before: readonly string[]): number {
+  let mask = 0;
+  for (let i = 0; i < masks.count; i++) {
+    if ((phrase & (1 << i)) === 0) continue;
+    const sentence = masks.analysis.sentences[i]!;
+    const free = (positionsIn(sentence).get(alt[0]!) ?? []).some(([p]) => alt.every((w, k) => sentence.tokens[p + k]?.folded === w) && !before.includes(sentence.tokens[p - 1]?.folded ?? ''));
+    if (free) mask |= 1 << i;
+  }
+  return mask;
 }
 
 const articleNameCache = new WeakMap<PassageIndex, Map<string, Set<string>>>();

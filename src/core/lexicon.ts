@@ -12,7 +12,9 @@ import type { AnswerKind } from './types.js';
  */
 export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerKind, ambiguousWhenFolded?: true])[] = [
   // Vietnamese
-  ['bao nhiêu', 'number'], ['số lượng', 'number'], ['bao lâu', 'duration'], ['mấy', 'number', true],
+  ['bao nhiêu', 'number'], ['số lượng', 'number'], ['bao lâu', 'duration'],
+  // "mất / hết bao lâu": the verb only says it takes time.
+  ['mất bao lâu', 'duration'], ['hết bao lâu', 'duration'], ['trong bao lâu', 'duration'], ['mấy', 'number', true],
   ['khi nào', 'date'], ['lúc nào', 'date'], ['bao giờ', 'date'], ['ngày nào', 'date'], ['hôm nào', 'date'],
   ['tháng nào', 'date'], ['năm nào', 'date'], ['thời điểm nào', 'date'], ['buổi nào', 'date'], ['thời gian nào', 'date'],
   ['vào ngày nào', 'date'], ['vào hôm nào', 'date'], ['vào lúc nào', 'date'], ['vào thời điểm nào', 'date'], ['vào năm nào', 'date'],
@@ -201,3 +203,12 @@ const SYLLABLE_SHAPE = new RegExp(`^${ONSET}(?:${OPEN_RHYME}|${CLOSED_RHYME})$`)
 export function isSyllableShaped(folded: string): boolean {
   return SYLLABLE_SHAPE.test(folded);
 }
+
+/**
+ * Phrases that a word before them turns into another meaning (folded): "lần đầu tiên" is "the
+ * first time", not "first" in an order ("tới đâu đầu tiên": where first). A question asking for
+ * the one is not answered by the other.
+ */
+export const IDIOM_LEAD_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['dau tien', ['lan']],
+]);

@@ -190,3 +190,11 @@ test('GIVEN a state the dossier also names by its capital ("Nga" / Moskva, "Mỹ
     assert.ok(STAND_IN_CREDIT < 1);
   }
 });
+
+test('GIVEN "mất / hết bao lâu" (takes how long) WHEN read THEN it asks for a duration and the light verb is no topic', () => {
+  for (const question of ['Hai ông nói chuyện ở Vostochny hết bao lâu?', 'hai ong noi chuyen o vostochny mat bao lau']) {
+    const q = analyzeQuery(index(), question);
+    assert.equal(q.expected, 'duration');
+    assert.ok(!q.slots.some((s) => s.source.includes('het') || s.source.includes('mat')), `${question}: no slot for the verb`);
+  }
+});

@@ -1,0 +1,31 @@
+// "lần đầu tiên" is "the first time", not "first" in an order: a question asking where someone went
+// first ("tới đâu đầu tiên") is not answered by a paragraph saying it was their first visit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answeredResults, fixtureIndex, passageScore } from '../fixtures/dossier.js';
+
+const filler = [
+  'Giá dầu thế giới giảm mạnh trong quý ba.', 'Thời tiết miền Bắc chuyển lạnh từ tuần sau.',
+  'Đội tuyển bóng đá thắng trận giao hữu tối qua.', 'Hội chợ sách mở cửa suốt mười ngày.',
+];
+
+// The two paragraphs differ only by "lần": same words in the same order otherwise.
+const index = fixtureIndex([
+  { id: 'lan-dau', title: 'Chuyến thăm', date: '2023-09', lines: ['Ông Minh tới Huế lần đầu tiên vào mùa thu.', ...filler] },
+  { id: 'thu-tu', title: 'Lịch trình', date: '2023-09', lines: ['Ông Minh tới Huế đầu tiên vào mùa thu.', ...filler] },
+]);
+
+test('GIVEN "đầu tiên" only inside "lần đầu tiên" WHEN asked where someone went first THEN that paragraph ranks below the one saying first in order', () => {
+  const question = 'Ông Minh tới Huế đầu tiên phải không?';
+  const ordinal = passageScore(index, question, 'thu-tu#1')!;
+  const idiom = passageScore(index, question, 'lan-dau#1')!;
+  assert.ok(ordinal - idiom > 0.1, `first in order ${ordinal} vs first time ${idiom}`);
+  assert.equal(answeredResults(index, question)[0]!.passageId, 'thu-tu#1');
+});
+
+test('GIVEN a question that says "lần đầu tiên" itself WHEN scored THEN the idiom counts in full', () => {
+  const question = 'Ông Minh tới Huế lần đầu tiên vào mùa nào?';
+  const idiom = passageScore(index, question, 'lan-dau#1')!;
+  const ordinal = passageScore(index, question, 'thu-tu#1')!;
+  assert.ok(idiom > ordinal, `first time ${idiom} vs first in order ${ordinal}`);
+});
