@@ -6,7 +6,7 @@ import { holdsKind, isNumberToken } from './answer-kinds.js';
 import { tokenize } from './analyzer.js';
 import { ANAPHORIC_OPENERS, IDIOM_LEAD_WORDS } from './lexicon.js';
 import { citationFor } from './citation.js';
-import { analyzePassage, MAX_SCORED_SENTENCES, positionsIn, sentencesHolding, sentencesHoldingExact, type PassageAnalysis, type Sentence, type TokenSpan } from './passage-analysis.js';
+import { analyzePassage, cachedAnalysis, MAX_SCORED_SENTENCES, positionsIn, sentencesHolding, sentencesHoldingExact, type PassageAnalysis, type Sentence, type TokenSpan } from './passage-analysis.js';
 import { inverseFrequency, isConceptId, isWritten, termFrequency, type PassageIndex } from './passage-index.js';
 import { analyzeQuery, checkQuestion, type AnalyzedQuery, type Slot } from './query.js';
 import type { Answer, AnswerKind, Checked, Confidence, Result, Span } from './types.js';
@@ -137,11 +137,13 @@ function respond(index: PassageIndex, text: string, options: AnswerOptions, maxR
   const kept = keep(rankPassages(index, query, params, options.articleId), query, params);
   const base = { query: checked.value, expected: query.expected };
   if (kept.length === 0) return { ok: true, value: { kind: 'none', ...base, suggestions: suggestions(index) } };
-  return { ok: true, value: { kind: 'found', ...base, results: kept.slice(0, limit).map((r) => toResult(index, r, params)) } };
+  return { ok: true, value: { kind: 'found', ...base, results: kept.slice(0, limit).map((r) => toResult(index, r, query, params)) } };
 }
 
 export interface Ranked {
   readonly analysis: PassageAnalysis;
+  /** The slots it was scored on (for bolding the words the shown excerpt holds). */
+  readonly slots: readonly Slot[];
   readonly score: number;
   readonly window: Window;
   readonly hasUnit: boolean;
@@ -152,8 +154,6 @@ interface Window {
   readonly last: number;
   readonly score: number;
   readonly coverage: number;
-  /** Folded words and pairs of the question found in the window, for bolding. */
-  readonly matched: ReadonlySet<string>;
   /** How many of the question's word pairs the window holds as phrases. */
   readonly phrases: number;
 }
@@ -169,11 +169,11 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
     const analysis = analyzePassage(index, hit.id as number);
     const previous = params.previousParagraphCredit > 0 ? previousParagraph(index, hit.id as number) : undefined;
     const masks = new SentenceMasks(analysis, query.expected);
-    const window = bestWindow(masks, passageMasks(index, masks, previous, slots, query, params), slots, ordered, totalWeight, query, params);
+    const window = bestWindow(masks, passageMasks(index, masks, previous, slots, query, params), ordered, totalWeight, query, params);
     const hasUnit = query.unit ? carriesUnit(analysis.sentences.slice(window.first, window.last + 1), query.unit) : true;
     // Captions are searchable but rank below body text.
     const kindFactor = analysis.passage.kind === 'caption' ? params.captionFactor : 1;
-    return { analysis, window, hasUnit, score: kindFactor * (params.searchWeight * (hit.score / top) + window.score) };
+    return { analysis, slots, window, hasUnit, score: kindFactor * (params.searchWeight * (hit.score / top) + window.score) };
   });
   return ranked.sort((a, b) => b.score - a.score);
 }
@@ -258,9 +258,7 @@ class SentenceMasks {
 
   constructor(readonly analysis: PassageAnalysis, expected: AnswerKind) {
     this.count = Math.min(analysis.sentences.length, MAX_SCORED_SENTENCES);
-    let kind = 0;
-    for (let i = 0; i < this.count; i++) if (holdsKind(expected, analysis.sentences[i]!.tokens, analysis.passage.text)) kind |= 1 << i;
-    this.kind = kind;
+    this.kind = kindMask(analysis, expected, this.count);
   }
 
   of(term: string): number {
@@ -270,6 +268,25 @@ class SentenceMasks {
   ofExact(term: string): number {
     return sentencesHoldingExact(this.analysis, term);
   }
+}
+
+function isYear(term: string): boolean {
+  return term.length === 4 && /^\d{4}$/.test(term);
+}
+
+const kindMasks = new WeakMap<PassageAnalysis, Map<AnswerKind, number>>();
+
+/** Sentences holding the kind of answer asked for: the same for every question of that kind, so once per passage and kind. */
+function kindMask(analysis: PassageAnalysis, expected: AnswerKind, count: number): number {
+  let byKind = kindMasks.get(analysis);
+  if (!byKind) kindMasks.set(analysis, (byKind = new Map()));
+  let mask = byKind.get(expected);
+  if (mask === undefined) {
+    mask = 0;
+    for (let i = 0; i < count; i++) if (holdsKind(expected, analysis.sentences[i]!.tokens, analysis.passage.text)) mask |= 1 << i;
+    byKind.set(expected, mask);
+  }
+  return mask;
 }
 
 /** The body paragraph just before a passage, in the same article and section (captions skipped). */
@@ -284,7 +301,7 @@ function previousParagraph(index: PassageIndex, id: number): number | undefined 
   return undefined;
 }
 
-function bestWindow(masks: SentenceMasks, passage: PassageMasks, slots: readonly Slot[], ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
+function bestWindow(masks: SentenceMasks, passage: PassageMasks, ordered: readonly Slot[], totalWeight: number, query: AnalyzedQuery, params: RankingParams): Window {
   const { analysis } = masks;
   const near = nearMask(masks, ordered, params);
   const kind = masks.kind;
@@ -299,7 +316,7 @@ function bestWindow(masks: SentenceMasks, passage: PassageMasks, slots: readonly
   }
   // An excerpt opening on "Đây là ..." or "Theo ông, ..." takes in the sentence it points back to.
   if (best.first > 0 && best.last - best.first + 1 < MAX_WINDOW && opensWithAnaphor(analysis.sentences[best.first]!)) best = { ...best, first: best.first - 1 };
-  return { ...best, matched: matchedTerms(masks, rangeMask(best.first, best.last), slots, query) };
+  return best;
 }
 
 const anaphors = ANAPHORIC_OPENERS.map((opener) => tokenize(opener).map((t) => t.exact));
@@ -434,11 +451,16 @@ const EVERY_SENTENCE = -1;
 function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: number | undefined, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): PassageMasks {
   const own = masks.analysis.contextTerms;
   // Context: the heading, year and source always; the paragraph before, for less credit.
-  // Read off the index's postings: analysing the paragraph before would double the cost of an uncached candidate.
+  // Read off its cached analysis if there is one (a map lookup), else the index's postings:
+  // analysing the paragraph before would double the cost of an uncached candidate. Both say the
+  // same, but for the years an analysis reads into "4 năm trước": those are asked of the index,
+  // so that no answer depends on what happens to be cached.
   // A pair is indexed only where the dossier repeats it: there, both its words will do.
-  const inPrevious = (term: string): boolean => previous !== undefined && (isConceptId(term)
-    ? index.search.holds(term, 'concept', previous)
-    : index.search.holds(term, 'folded', previous) || (term.includes('_') && term.split('_').every((word) => index.search.holds(word, 'folded', previous))));
+  const before = previous === undefined ? undefined : cachedAnalysis(index, previous);
+  const inIndex = (term: string) => index.search.holds(term, isConceptId(term) ? 'concept' : 'folded', previous!);
+  const holds = before ? (term: string) => (isYear(term) ? inIndex(term) : sentencesHolding(before, term) !== 0) : inIndex;
+  const inPrevious = (term: string): boolean => previous !== undefined
+    && (holds(term) || (term.includes('_') && term.split('_').every(holds)));
   const compounds = compoundsOf(query);
   const phraseIn = (pairs: readonly string[]): number => {
     let mask = EVERY_SENTENCE;
@@ -629,14 +651,16 @@ function alternativeShare(alt: AlternativeInPassage, window: number, params: Ran
 /**
  * The terms to bold in the chosen window: the question's pairs found as phrases, and each
  * alternative found whole — a single word as itself, a several-word rendering by its pairs only,
- * so that its syllables are not bolded where they stand alone.
+ * so that its syllables are not bolded where they stand alone. Only for the results shown.
  */
-function matchedTerms(masks: SentenceMasks, window: number, slots: readonly Slot[], query: AnalyzedQuery): Set<string> {
-  const inText = (term: string) => (masks.of(term) & window) !== 0;
+function matchedTerms(ranked: Ranked, query: AnalyzedQuery): Set<string> {
+  const { analysis } = ranked;
+  const window = rangeMask(ranked.window.first, ranked.window.last);
+  const inText = (term: string) => (sentencesHolding(analysis, term) & window) !== 0;
   const matched = new Set(query.pairs.filter(inText));
-  for (const slot of slots) {
+  for (const slot of ranked.slots) {
     for (const alt of slot.alternatives) {
-      if (!alt.every((w) => inText(w) || masks.analysis.contextTerms.has(w))) continue;
+      if (!alt.every((w) => inText(w) || analysis.contextTerms.has(w))) continue;
       if (alt.length === 1) matched.add(alt[0]!);
       for (let i = 1; i < alt.length; i++) matched.add(`${alt[i - 1]}_${alt[i]}`);
     }
@@ -649,7 +673,7 @@ function carriesUnit(sentences: readonly Sentence[], units: readonly string[]): 
   return sentences.some((s) => s.tokens.some((t, i) => isNumberToken(t) && s.tokens.slice(i + 1, i + 4).some((n) => units.includes(n.folded))));
 }
 
-function toResult(index: PassageIndex, ranked: Ranked, params: RankingParams): Result {
+function toResult(index: PassageIndex, ranked: Ranked, query: AnalyzedQuery, params: RankingParams): Result {
   const { passage, sentences } = ranked.analysis;
   const article = index.articlesById.get(passage.articleId)!;
   const first = sentences[ranked.window.first];
@@ -664,7 +688,7 @@ function toResult(index: PassageIndex, ranked: Ranked, params: RankingParams): R
     title: article.title,
     date: article.date,
     excerpt: passage.text.slice(start, end),
-    highlights: highlightSpans(sentences.slice(ranked.window.first, ranked.window.last + 1), ranked.window.matched, start),
+    highlights: highlightSpans(sentences.slice(ranked.window.first, ranked.window.last + 1), matchedTerms(ranked, query), start),
     passage: passage.text,
     ...(passage.heading ? { heading: passage.heading } : {}),
     score: Math.round(ranked.score * 1000) / 1000,

@@ -54,6 +54,11 @@ export function analyzePassage(index: PassageIndex, id: number): PassageAnalysis
   return analysis;
 }
 
+/** A passage's analysis if it is cached, without computing it. */
+export function cachedAnalysis(index: PassageIndex, id: number): PassageAnalysis | undefined {
+  return caches.get(index)?.get(id);
+}
+
 function computeAnalysis(index: PassageIndex, passage: Passage): PassageAnalysis {
   const article = index.articlesById.get(passage.articleId);
   const sentences = splitSentences(passage.text).map(({ start, end }) => sentenceAt(index, passage.text, start, end, article?.date));

@@ -214,7 +214,13 @@ export function conceptsIn(tokens: readonly Token[], matcher: PhraseMatcher<stri
 
 /** An alias concept's id as the index writes it (`c<group>`, see indexParts), not a word. */
 export function isConceptId(term: string): boolean {
-  return /^c\d+$/.test(term);
+  // Asked for every term of every candidate: a character test, not a regular expression.
+  if (term.length < 2 || term.charCodeAt(0) !== 99) return false;
+  for (let i = 1; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Whether the dossier writes a term anywhere: in a passage's text (a concept: names it there) or its context (heading, date, outlet, byline). */
