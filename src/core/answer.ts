@@ -270,10 +270,6 @@ class SentenceMasks {
   }
 }
 
-function isYear(term: string): boolean {
-  return term.length === 4 && /^\d{4}$/.test(term);
-}
-
 const kindMasks = new WeakMap<PassageAnalysis, Map<AnswerKind, number>>();
 
 /** Sentences holding the kind of answer asked for: the same for every question of that kind, so once per passage and kind. */
@@ -447,6 +443,10 @@ interface PassageMasks {
 
 const EVERY_SENTENCE = -1;
 
+function isYear(term: string): boolean {
+  return term.length === 4 && /^\d{4}$/.test(term);
+}
+
 /** Everything window scoring asks of one passage, looked up once so that each window is bit operations. */
 function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: number | undefined, slots: readonly Slot[], query: AnalyzedQuery, params: RankingParams): PassageMasks {
   const own = masks.analysis.contextTerms;
@@ -520,12 +520,12 @@ function idiomsOf(query: AnalyzedQuery): [string, readonly string[]][] {
 }
 
 /** Of the sentences holding `alt` as a phrase, those where it stands once at least without a word before it that makes it an idiom. */
-function outsideIdiom(masks: SentenceMasks, phrase: number, alt: readonly string[], before: readonly string[]): number {
+function outsideIdiom(masks: SentenceMasks, phrase: number, alt: readonly string[], leads: readonly string[]): number {
   let mask = 0;
   for (let i = 0; i < masks.count; i++) {
     if ((phrase & (1 << i)) === 0) continue;
     const sentence = masks.analysis.sentences[i]!;
-    const free = (positionsIn(sentence).get(alt[0]!) ?? []).some(([p]) => alt.every((w, k) => sentence.tokens[p + k]?.folded === w) && !before.includes(sentence.tokens[p - 1]?.folded ?? ''));
+    const free = (positionsIn(sentence).get(alt[0]!) ?? []).some(([p]) => alt.every((w, k) => sentence.tokens[p + k]?.folded === w) && !leads.includes(sentence.tokens[p - 1]?.folded ?? ''));
     if (free) mask |= 1 << i;
   }
   return mask;
