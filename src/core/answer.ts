@@ -497,17 +497,25 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
  * Unless the question says the idiom itself.
  */
 function withoutIdioms(masks: SentenceMasks, slots: SlotInPassage[], query: AnalyzedQuery): SlotInPassage[] {
-  for (const [phrase, leads] of idiomsOf(query)) {
-    const words = phrase.split(' ');
-    const held = words.slice(1).reduce((mask, word, k) => mask & masks.of(`${words[k]}_${word}`), EVERY_SENTENCE);
-    const idiomOnly = held & ~outsideIdiom(masks, held, words, leads);
-    if (idiomOnly === 0) continue;
+  for (const { words, sentences } of idiomOnlySentences(masks.analysis, query)) {
     slots = slots.map((s) => ({
       ...s,
-      alternatives: s.alternatives.map((a) => ({ ...a, words: a.words.map((w, k) => (words.includes(a.alt[k]!) ? { ...w, mask: w.mask & ~idiomOnly } : w)) })),
+      alternatives: s.alternatives.map((a) => ({ ...a, words: a.words.map((w, k) => (words.includes(a.alt[k]!) ? { ...w, mask: w.mask & ~sentences } : w)) })),
     }));
   }
   return slots;
+}
+
+/** Per idiom-prone phrase the question says: its words, and the passage's sentences that hold it only inside the idiom. */
+function idiomOnlySentences(analysis: PassageAnalysis, query: AnalyzedQuery): { words: readonly string[]; sentences: number }[] {
+  const found: { words: readonly string[]; sentences: number }[] = [];
+  for (const [phrase, leads] of idiomsOf(query)) {
+    const words = phrase.split(' ');
+    const held = words.slice(1).reduce((mask, word, k) => mask & sentencesHolding(analysis, `${words[k]}_${word}`), EVERY_SENTENCE);
+    const sentences = held & ~outsideIdiom(analysis, held, words, leads);
+    if (sentences !== 0) found.push({ words, sentences });
+  }
+  return found;
 }
 
 /** The idiom-prone phrases the question says outside their idiom. */
@@ -520,11 +528,11 @@ function idiomsOf(query: AnalyzedQuery): [string, readonly string[]][] {
 }
 
 /** Of the sentences holding `alt` as a phrase, those where it stands once at least without a word before it that makes it an idiom. */
-function outsideIdiom(masks: SentenceMasks, phrase: number, alt: readonly string[], leads: readonly string[]): number {
+function outsideIdiom(analysis: PassageAnalysis, phrase: number, alt: readonly string[], leads: readonly string[]): number {
   let mask = 0;
-  for (let i = 0; i < masks.count; i++) {
+  for (let i = 0; i < Math.min(analysis.sentences.length, MAX_SCORED_SENTENCES); i++) {
     if ((phrase & (1 << i)) === 0) continue;
-    const sentence = masks.analysis.sentences[i]!;
+    const sentence = analysis.sentences[i]!;
     const free = (positionsIn(sentence).get(alt[0]!) ?? []).some(([p]) => alt.every((w, k) => sentence.tokens[p + k]?.folded === w) && !leads.includes(sentence.tokens[p - 1]?.folded ?? ''));
     if (free) mask |= 1 << i;
   }
@@ -651,12 +659,16 @@ function alternativeShare(alt: AlternativeInPassage, window: number, params: Ran
 /**
  * The terms to bold in the chosen window: the question's pairs found as phrases, and each
  * alternative found whole — a single word as itself, a several-word rendering by its pairs only,
- * so that its syllables are not bolded where they stand alone. Only for the results shown.
+ * so that its syllables are not bolded where they stand alone, nor inside an idiom the question
+ * does not mean. Only for the results shown.
  */
 function matchedTerms(ranked: Ranked, query: AnalyzedQuery): Set<string> {
   const { analysis } = ranked;
   const window = rangeMask(ranked.window.first, ranked.window.last);
-  const inText = (term: string) => (sentencesHolding(analysis, term) & window) !== 0;
+  // Not where a word stands only inside an idiom the question does not mean ("lần đầu tiên").
+  const idioms = idiomOnlySentences(analysis, query);
+  const within = (term: string) => idioms.reduce((mask, { words, sentences }) => (term.split('_').some((w) => words.includes(w)) ? mask & ~sentences : mask), window);
+  const inText = (term: string) => (sentencesHolding(analysis, term) & within(term)) !== 0;
   const matched = new Set(query.pairs.filter(inText));
   for (const slot of ranked.slots) {
     for (const alt of slot.alternatives) {

@@ -29,3 +29,11 @@ test('GIVEN a question that says "lần đầu tiên" itself WHEN scored THEN th
   const ordinal = passageScore(index, question, 'thu-tu#1')!;
   assert.ok(idiom > ordinal, `first time ${idiom} vs first in order ${ordinal}`);
 });
+
+test('GIVEN the "first time" paragraph shown for a question asking what came first WHEN bolded THEN "đầu tiên" inside "lần đầu tiên" is not bolded', () => {
+  const result = answeredResults(index, 'Ông Minh tới Huế đầu tiên phải không?').find((r) => r.passageId === 'lan-dau#1');
+  assert.ok(result, 'the first-time paragraph is among the results');
+  const bolded = result.highlights.map(([start, end]) => result.excerpt.slice(start, end).toLowerCase());
+  assert.ok(bolded.some((b) => b.includes('minh')), `the name is bolded: ${bolded.join(' | ')}`);
+  assert.ok(!bolded.some((b) => b.includes('đầu') || b.includes('tiên')), `"đầu tiên" is not: ${bolded.join(' | ')}`);
+});
