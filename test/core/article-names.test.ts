@@ -3,13 +3,7 @@
 // elsewhere still counts for it, for less than the passage naming it itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_PARAMS, type RankingParams } from '../../src/core/answer.js';
-import { answeredResults, fixtureIndex, passageScore } from '../fixtures/dossier.js';
-
-const filler = [
-  'Giá dầu thế giới giảm mạnh trong quý ba.', 'Thời tiết miền Bắc chuyển lạnh từ tuần sau.',
-  'Đội tuyển bóng đá thắng trận giao hữu tối qua.', 'Hội chợ sách mở cửa suốt mười ngày.',
-];
+import { answeredResults, fixtureIndex, scoresByCredit, UNRELATED_LINES as filler } from '../fixtures/dossier.js';
 
 const index = fixtureIndex([
   {
@@ -26,23 +20,18 @@ const index = fixtureIndex([
   },
 ], [['Vostochny', 'sân bay vũ trụ Vostochny', 'Vostochny Cosmodrome']]);
 
-const scoreOf = (question: string, passageId: string, params?: RankingParams) => passageScore(index, question, passageId, params);
-
 test('GIVEN a place named only earlier in the article WHEN asked how long the talks there lasted THEN that article\'s paragraph answers first', () => {
   assert.equal(answeredResults(index, 'Cuộc gặp ở Vostochny kéo dài bao lâu?')[0]!.passageId, 'hoi-nghi#6');
 });
 
 test('GIVEN a name only the article holds WHEN scored THEN it counts for more than nothing and less than the name in the passage itself', () => {
   const question = 'Cuộc gặp ở Vostochny kéo dài bao lâu?';
-  const credited = scoreOf(question, 'hoi-nghi#6')!;
-  const uncredited = scoreOf(question, 'hoi-nghi#6', { ...DEFAULT_PARAMS, articleNameCredit: 0 })!;
-  const full = scoreOf(question, 'hoi-nghi#6', { ...DEFAULT_PARAMS, articleNameCredit: 1 })!;
-  assert.ok(uncredited < credited && credited < full, `${uncredited} < ${credited} < ${full}`);
+  const { uncredited, credited, full } = scoresByCredit(index, question, 'hoi-nghi#6', 'articleNameCredit');
+  assert.ok(uncredited! < credited! && credited! < full!, `${uncredited} < ${credited} < ${full}`);
 });
 
 test('GIVEN a name no paragraph of the article gives WHEN scored THEN the article earns nothing for it', () => {
   const question = 'Cuộc gặp ở Vostochny kéo dài bao lâu?';
-  const credited = scoreOf(question, 'hoi-cho#1');
-  const uncredited = scoreOf(question, 'hoi-cho#1', { ...DEFAULT_PARAMS, articleNameCredit: 0 });
+  const { uncredited, credited } = scoresByCredit(index, question, 'hoi-cho#1', 'articleNameCredit');
   assert.equal(credited, uncredited);
 });

@@ -2,12 +2,7 @@
 // first ("tới đâu đầu tiên") is not answered by a paragraph saying it was their first visit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answeredResults, fixtureIndex, passageScore } from '../fixtures/dossier.js';
-
-const filler = [
-  'Giá dầu thế giới giảm mạnh trong quý ba.', 'Thời tiết miền Bắc chuyển lạnh từ tuần sau.',
-  'Đội tuyển bóng đá thắng trận giao hữu tối qua.', 'Hội chợ sách mở cửa suốt mười ngày.',
-];
+import { answeredResults, fixtureIndex, passageScore, UNRELATED_LINES as filler } from '../fixtures/dossier.js';
 
 // The two paragraphs differ only by "lần": same words in the same order otherwise.
 const index = fixtureIndex([

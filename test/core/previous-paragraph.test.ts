@@ -3,13 +3,8 @@
 // it, for less than a word the passage holds itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_PARAMS, type RankingParams } from '../../src/core/answer.js';
-import { answeredResults, fixtureIndex, passageScore } from '../fixtures/dossier.js';
-
-const filler = [
-  'Giá dầu thế giới giảm mạnh trong quý ba.', 'Thời tiết miền Bắc chuyển lạnh từ tuần sau.',
-  'Đội tuyển bóng đá thắng trận giao hữu tối qua.', 'Hội chợ sách mở cửa suốt mười ngày.',
-];
+import type { RankingParams } from '../../src/core/answer.js';
+import { answeredResults, fixtureIndex, passageScore, scoresByCredit, UNRELATED_LINES as filler } from '../fixtures/dossier.js';
 
 const index = fixtureIndex([
   {
@@ -43,10 +38,8 @@ test('GIVEN the treaty is named only in the paragraph before WHEN asked whether 
 
 test('GIVEN a word only the paragraph before holds WHEN scored THEN it counts for more than nothing and less than the word itself', () => {
   const question = 'Hiệp ước có nhằm vào quốc gia nào không?';
-  const credited = scoreOf(question, 'hiep-uoc#2')!;
-  const uncredited = scoreOf(question, 'hiep-uoc#2', { ...DEFAULT_PARAMS, previousParagraphCredit: 0 })!;
-  const full = scoreOf(question, 'hiep-uoc#2', { ...DEFAULT_PARAMS, previousParagraphCredit: 1 })!;
-  assert.ok(uncredited < credited && credited < full, `${uncredited} < ${credited} < ${full}`);
+  const { uncredited, credited, full } = scoresByCredit(index, question, 'hiep-uoc#2', 'previousParagraphCredit');
+  assert.ok(uncredited! < credited! && credited! < full!, `${uncredited} < ${credited} < ${full}`);
 });
 
 test('GIVEN a heading between two paragraphs WHEN a word is only above the heading THEN it does not count for the paragraph below', () => {
