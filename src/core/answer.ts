@@ -475,8 +475,9 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
     }
     return { weight, mask, compounds: mask === 0 ? [] : (compounds.get(word) ?? []).map((pair) => masks.of(pair)), credit: 1 };
   };
+  const idioms = idiomOnlySentences(masks.analysis, query);
   return {
-    slots: withoutIdioms(masks, slots.map((slot) => {
+    slots: withoutIdioms(idioms, slots.map((slot) => {
       const alternatives: AlternativeInPassage[] = [];
       for (const { at, alt, weights, pairs, written } of writtenAlternatives(index, slot, query)) {
         const words = alt.map((word, k) => (written[k] ? wordIn(word, weights[k]!) : { weight: weights[k]!, mask: 0, compounds: [], credit: 1 }));
@@ -485,8 +486,8 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
         alternatives.push({ alt, words, credit: slot.credits?.[at] ?? 1, phrase: phraseIn(pairs) });
       }
       return { slot, alternatives, exact: slot.exact.map((e) => masks.ofExact(e)) };
-    }), query),
-    pairs: query.pairs.map((pair) => masks.of(pair)),
+    })),
+    pairs: query.pairs.map((pair) => masks.of(pair) & ~idiomSentences(idioms, pair)),
   };
 }
 
@@ -496,8 +497,8 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
  * question's alternatives in those sentences ("trước" + that "tiên" is no "trước tiên" either).
  * Unless the question says the idiom itself.
  */
-function withoutIdioms(masks: SentenceMasks, slots: SlotInPassage[], query: AnalyzedQuery): SlotInPassage[] {
-  for (const { words, sentences } of idiomOnlySentences(masks.analysis, query)) {
+function withoutIdioms(idioms: readonly IdiomOnly[], slots: SlotInPassage[]): SlotInPassage[] {
+  for (const { words, sentences } of idioms) {
     slots = slots.map((s) => ({
       ...s,
       alternatives: s.alternatives.map((a) => ({ ...a, words: a.words.map((w, k) => (words.includes(a.alt[k]!) ? { ...w, mask: w.mask & ~sentences } : w)) })),
@@ -507,8 +508,13 @@ function withoutIdioms(masks: SentenceMasks, slots: SlotInPassage[], query: Anal
 }
 
 /** Per idiom-prone phrase the question says: its words, and the passage's sentences that hold it only inside the idiom. */
-function idiomOnlySentences(analysis: PassageAnalysis, query: AnalyzedQuery): { words: readonly string[]; sentences: number }[] {
-  const found: { words: readonly string[]; sentences: number }[] = [];
+interface IdiomOnly {
+  readonly words: readonly string[];
+  readonly sentences: number;
+}
+
+function idiomOnlySentences(analysis: PassageAnalysis, query: AnalyzedQuery): IdiomOnly[] {
+  const found: IdiomOnly[] = [];
   for (const [phrase, leads] of idiomsOf(query)) {
     const words = phrase.split(' ');
     const held = words.slice(1).reduce((mask, word, k) => mask & sentencesHolding(analysis, `${words[k]}_${word}`), EVERY_SENTENCE);
@@ -516,6 +522,13 @@ function idiomOnlySentences(analysis: PassageAnalysis, query: AnalyzedQuery): { 
     if (sentences !== 0) found.push({ words, sentences });
   }
   return found;
+}
+
+/** The sentences where a word or pair of the question stands only inside an idiom the question does not mean. */
+function idiomSentences(idioms: readonly IdiomOnly[], term: string): number {
+  let mask = 0;
+  for (const { words, sentences } of idioms) if (term.split('_').some((w) => words.includes(w))) mask |= sentences;
+  return mask;
 }
 
 /** The idiom-prone phrases the question says outside their idiom. */
@@ -667,8 +680,7 @@ function matchedTerms(ranked: Ranked, query: AnalyzedQuery): Set<string> {
   const window = rangeMask(ranked.window.first, ranked.window.last);
   // Not where a word stands only inside an idiom the question does not mean ("lần đầu tiên").
   const idioms = idiomOnlySentences(analysis, query);
-  const within = (term: string) => idioms.reduce((mask, { words, sentences }) => (term.split('_').some((w) => words.includes(w)) ? mask & ~sentences : mask), window);
-  const inText = (term: string) => (sentencesHolding(analysis, term) & within(term)) !== 0;
+  const inText = (term: string) => (sentencesHolding(analysis, term) & window & ~idiomSentences(idioms, term)) !== 0;
   const matched = new Set(query.pairs.filter(inText));
   for (const slot of ranked.slots) {
     for (const alt of slot.alternatives) {

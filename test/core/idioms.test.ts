@@ -2,6 +2,8 @@
 // first ("tới đâu đầu tiên") is not answered by a paragraph saying it was their first visit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEFAULT_PARAMS, rankPassages } from '../../src/core/answer.js';
+import { analyzeQuery } from '../../src/core/query.js';
 import { answeredResults, fixtureIndex, passageScore, UNRELATED_LINES as filler } from '../fixtures/dossier.js';
 
 // The two paragraphs differ only by "lần": same words in the same order otherwise.
@@ -31,4 +33,17 @@ test('GIVEN the "first time" paragraph shown for a question asking what came fir
   const bolded = result.highlights.map(([start, end]) => result.excerpt.slice(start, end).toLowerCase());
   assert.ok(bolded.some((b) => b.includes('minh')), `the name is bolded: ${bolded.join(' | ')}`);
   assert.ok(!bolded.some((b) => b.includes('đầu') || b.includes('tiên')), `"đầu tiên" is not: ${bolded.join(' | ')}`);
+});
+
+test('GIVEN "đầu tiên" only inside "lần đầu tiên" WHEN the question\'s word pairs are counted as phrases THEN that pair is not one', () => {
+  // Two paragraphs that hold the same pairs of the question but for "đầu tiên", which one holds only in the idiom.
+  const pairs = fixtureIndex([
+    { id: 'lan-dau', title: 'Chuyến thăm', date: '2023-09', lines: ['Ông Minh tới Huế lần đầu tiên vào mùa thu.', ...filler] },
+    { id: 'lan-hai', title: 'Chuyến thăm', date: '2023-09', lines: ['Ông Minh tới Huế lần thứ hai vào mùa thu.', ...filler] },
+  ]);
+  const query = analyzeQuery(pairs, 'Ông Minh tới Huế đầu tiên phải không?');
+  const ranked = rankPassages(pairs, query, DEFAULT_PARAMS);
+  const phrasesOf = (id: string) => ranked.find((r) => r.analysis.passage.id === id)?.window.phrases;
+  assert.ok((phrasesOf('lan-hai#1') ?? 0) > 0, 'the paragraphs hold some of the pairs');
+  assert.equal(phrasesOf('lan-dau#1'), phrasesOf('lan-hai#1'));
 });
