@@ -25,7 +25,13 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['tỉnh nào', 'place'], ['quốc gia nào', 'place'], ['nơi đâu', 'place'],
   ['tại sao', 'reason'], ['vì sao', 'reason'], ['lý do', 'reason'], ['để làm gì', 'reason'], ['nhằm mục đích gì', 'reason'],
   ['mục đích gì', 'reason'], ['nhằm gì', 'reason'], ['do đâu', 'reason'], ['vì lý do gì', 'reason'], ['lý do gì', 'reason'],
+  ['vì đâu', 'reason'], ['vì gì', 'reason'], ['vì cái gì', 'reason'], ['vì chuyện gì', 'reason'], ['vì điều gì', 'reason'],
+  ['do cái gì', 'reason'], ['do chuyện gì', 'reason'], ['do điều gì', 'reason'], ['bởi đâu', 'reason'], ['cớ sao', 'reason'],
+  ['cớ gì', 'reason'], ['nguyên nhân', 'reason'], ['nguyên do', 'reason'], ['how come', 'reason'],
   ['hồi nào', 'date'], ['mấy giờ', 'date'], ['năm bao nhiêu', 'date'],
+  ['ngày mấy', 'date'], ['tháng mấy', 'date'], ['hôm mấy', 'date'], ['năm mấy', 'date'], ['dịp nào', 'date'],
+  ['nhân vật nào', 'person'], ['vị nào', 'person'], ['ông nào', 'person'], ['bà nào', 'person'], ['những ai', 'person'],
+  ['như nào', 'manner'], ['bao xa', 'number'],
   ['bằng gì', 'manner'], ['bằng cách nào', 'manner'], ['như thế nào', 'manner'], ['thế nào', 'manner'], ['ra sao', 'manner'],
   // "What does it mean for X": the meaning is the answer, not a word to look for.
   ['ý nghĩa thế nào', 'manner'], ['ý nghĩa như thế nào', 'manner'], ['ý nghĩa ra sao', 'manner'], ['ý nghĩa gì', 'any'],

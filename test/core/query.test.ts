@@ -77,6 +77,22 @@ test('GIVEN a question opening with "Sao" WHEN read THEN it asks why; "ra sao" a
   assert.equal(analyzeQuery(index(), 'Nga cần đạn pháo, sao vậy?').expected, 'any', 'only as the first word');
 });
 
+test('GIVEN "vì chuyện gì", "do điều gì", "nguyên nhân" WHEN read THEN the question asks why, and the phrase is no topic', () => {
+  for (const question of ['Hội nghị ở Hà Nội đổ bể vì chuyện gì?', 'hoi nghi o ha noi do be vi chuyen gi', 'Nga cần đạn pháo do điều gì?', 'Nguyên nhân Nga cần đạn pháo là gì?', 'How come Russia needs shells?']) {
+    const q = analyzeQuery(index(), question);
+    assert.equal(q.expected, 'reason', question);
+    assert.ok(!q.slots.some((s) => s.source.includes('chuyen') || s.source.includes('nguyen')), `${question}: no slot of the question phrase`);
+  }
+});
+
+test('GIVEN everyday question words ("ngày mấy", "tháng mấy", "nhân vật nào", "như nào", "bao xa") WHEN read THEN each names its kind of answer', () => {
+  const cases: [string, string][] = [
+    ['Kim Jong-un tới Nga ngày mấy?', 'date'], ['kim jong un toi nga thang may', 'date'], ['Nhân vật nào tháp tùng Kim Jong-un?', 'person'],
+    ['Quan hệ Nga - Triều Tiên như nào?', 'manner'], ['Khasan cách Vladivostok bao xa?', 'number'],
+  ];
+  for (const [question, kind] of cases) assert.equal(analyzeQuery(index(), question).expected, kind, question);
+});
+
 test('GIVEN a question about "the article" ("Bài viết ví ...", "according to the article") WHEN read THEN the article itself is no slot, and "giống" is phrasing', () => {
   const vi = analyzeQuery(index(), 'Bài viết ví Nga và Triều Tiên giống như thứ gì?');
   assert.deepEqual(vi.unknown, []);
