@@ -43,6 +43,8 @@ export interface RankingParams {
   readonly abstainWithUnknownBelow: number;
   /** ... or below this one when the question has word pairs and the answer holds none of them. */
   readonly abstainWithoutPhraseBelow: number;
+  /** ... or below this one when the question asks about three things or more and the answer meets only one. */
+  readonly abstainOneOfManyBelow: number;
   /** Share of the question's weight given to a word found nowhere in the dossier. */
   readonly unknownWeight: number;
   /** ... and to an English word that is in neither the glossary nor the dossier, as a share of that. */
@@ -77,6 +79,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   abstainBelow: 0.36,
   abstainWithUnknownBelow: 0.5,
   abstainWithoutPhraseBelow: 0.45,
+  abstainOneOfManyBelow: 0.6,
   unknownWeight: 1,
   unknownEnglishShare: 0.3,
   commonShare: 0.3,
@@ -107,9 +110,14 @@ export function answer(index: PassageIndex, question: string, options: AnswerOpt
   });
 }
 
-/** Too little of the question is covered, a word it hinges on is unknown, or the asked-for unit is missing. */
+/**
+ * Too little of the question is covered, a word it hinges on is unknown, the asked-for unit is
+ * missing, or of several things asked about the answer meets one ("Mai Hà Nội có mưa không?" is
+ * not about the Hanoi summit) unless that one carries most of the question.
+ */
 function shouldAbstain(best: Ranked, query: AnalyzedQuery, params: RankingParams): boolean {
   if (best.window.coverage < params.abstainBelow) return true;
+  if (best.slots.length >= 3 && best.window.slotsMet <= 1 && best.window.coverage < params.abstainOneOfManyBelow) return true;
   if (!best.hasUnit) return true;
   if ((query.unknown.length > 0 || query.unknownEnglish.length >= query.slots.length) && best.window.coverage < params.abstainWithUnknownBelow) return true;
   return query.pairs.length >= 2 && best.window.phrases === 0 && best.window.coverage < params.abstainWithoutPhraseBelow;
@@ -156,6 +164,8 @@ interface Window {
   readonly coverage: number;
   /** How many of the question's word pairs the window holds as phrases. */
   readonly phrases: number;
+  /** How many of the question's slots it meets, in part at least. */
+  readonly slotsMet: number;
 }
 
 export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: RankingParams, articleId?: string): Ranked[] {
@@ -301,7 +311,7 @@ function bestWindow(masks: SentenceMasks, passage: PassageMasks, ordered: readon
   const { analysis } = masks;
   const near = nearMask(masks, ordered, params);
   const kind = masks.kind;
-  let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0 };
+  let best = { first: 0, last: 0, score: -Infinity, coverage: 0, phrases: 0, slotsMet: 0 };
   for (let first = 0; first < Math.max(masks.count, 1); first++) {
     for (let last = first; last < Math.min(masks.count, first + MAX_WINDOW); last++) {
       const window = rangeMask(first, last);
@@ -616,10 +626,12 @@ function scoreWindow(passage: PassageMasks, kind: number, window: number, totalW
   for (const pair of passage.pairs) if ((pair & window) !== 0) phrases += 1;
   let covered = 0;
   let exact = 0;
+  let slotsMet = 0;
   for (const { slot, alternatives, exact: exactMasks } of passage.slots) {
     let share = 0;
     for (const alt of alternatives) share = Math.max(share, alternativeShare(alt, window, params) * alt.credit);
     covered += slot.weight * share;
+    if (share > 0) slotsMet += 1;
     if (share > 0 && exactMasks.length > 0 && exactMasks.every((m) => (m & window) !== 0)) exact += slot.weight;
   }
   const coverage = totalWeight > 0 ? covered / totalWeight : 0;
@@ -627,7 +639,7 @@ function scoreWindow(passage: PassageMasks, kind: number, window: number, totalW
     + params.phraseBonus * (query.pairs.length > 0 ? phrases / query.pairs.length : 0)
     + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
     + ((kind & window) !== 0 ? params.kindBonus : 0);
-  return { coverage, score, phrases };
+  return { coverage, score, phrases, slotsMet };
 }
 
 const compoundCache = new WeakMap<AnalyzedQuery, Map<string, string[]>>();
