@@ -168,6 +168,11 @@ export const FILLER_PHRASES: readonly string[] = [
   'bai viet', 'bai nay', 'theo bai', 'trong bai', 'the article', 'this article', 'the piece', 'this piece', 'the story',
 ];
 
+/** The people a member addresses in a server ("... vậy mọi người?"), folded: phrasing where they open or close a question. */
+export const VOCATIVES: readonly string[] = [
+  'moi nguoi', 'cac ban', 'may ban', 'anh em', 'ae', 'ca nha', 'cac bac', 'cac anh', 'anh chi', 'bot', 'ad', 'admin',
+];
+
 /** English words that mark a question as English and carry no content. */
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'did', 'does', 'do', 'done', 'what', 'which',

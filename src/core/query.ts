@@ -5,7 +5,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
   AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
-  STANCE_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
+  STANCE_WORDS, VOCATIVES, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
@@ -134,8 +134,32 @@ function isEnglish(tokens: readonly Token[], hasDiacritics: boolean): boolean {
 const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
 
 function markFillers(tokens: readonly Token[], removed: boolean[]): void {
-  for (const m of fillers.matchAll(tokens.map((t) => t.folded))) removed.fill(true, m.start, m.start + m.length);
+  const words = tokens.map((t) => t.folded);
+  for (const m of fillers.matchAll(words)) removed.fill(true, m.start, m.start + m.length);
+  markVocative(tokens, words, removed);
 }
+
+const vocatives = new PhraseMatcher<true>();
+for (const phrase of VOCATIVES) vocatives.add(phrase, true);
+
+/**
+ * The people a question is addressed to ("... hôm nào vậy mọi người?", "Các bạn ơi, ..."): at its
+ * end after a particle, or at its start before "ơi" or a comma. Elsewhere they are words of the
+ * question ("Putin nói gì với mọi người").
+ */
+function markVocative(tokens: readonly Token[], words: readonly string[], removed: boolean[]): void {
+  let end = words.length;
+  while (end > 0 && TRAILING_CALLS.has(words[end - 1]!)) end--;
+  for (const m of vocatives.matchAll(words)) {
+    const last = m.start + m.length;
+    const atEnd = last === end && m.start > 0 && (QUESTION_SYLLABLES.has(words[m.start - 1]!) || !tokens[m.start]!.joined);
+    const atStart = m.start === 0 && last < words.length && (words[last] === 'oi' || !tokens[last]!.joined);
+    if (atEnd || atStart) removed.fill(true, m.start, atEnd ? words.length : last + (words[last] === 'oi' ? 1 : 0));
+  }
+}
+
+/** What may follow a vocative at the end of a question ("mọi người ơi", "các bạn nhé"). */
+const TRAILING_CALLS: ReadonlySet<string> = new Set(['oi', 'a', 'nhe', 'nha', 'voi']);
 
 /**
  * The first question phrase names the kind of answer. An ambiguous one ("mấy") only does when the

@@ -93,6 +93,14 @@ test('GIVEN everyday question words ("ngày mấy", "tháng mấy", "nhân vật
   for (const [question, kind] of cases) assert.equal(analyzeQuery(index(), question).expected, kind, question);
 });
 
+test('GIVEN a question addressed to the server ("... hôm nào vậy mọi người?", "Các bạn ơi, ...") WHEN read THEN the people addressed are no slot; "với mọi người" inside a question still is', () => {
+  const plain = slotWords('Kim Jong-un lên tàu đi Nga hôm nào vậy?');
+  for (const question of ['Kim Jong-un lên tàu đi Nga hôm nào vậy mọi người?', 'kim jong un len tau di nga hom nao vay ae', 'Các bạn ơi, Kim Jong-un lên tàu đi Nga hôm nào vậy?', 'Mọi người, Kim Jong-un lên tàu đi Nga hôm nào vậy?', 'Kim Jong-un lên tàu đi Nga hôm nào vậy mọi người ơi']) {
+    assert.deepEqual(slotWords(question), plain, question);
+  }
+  assert.ok(slotWords('Putin nói gì với mọi người?').includes('nguoi'), 'a word of the question there');
+});
+
 test('GIVEN a question about "the article" ("Bài viết ví ...", "according to the article") WHEN read THEN the article itself is no slot, and "giống" is phrasing', () => {
   const vi = analyzeQuery(index(), 'Bài viết ví Nga và Triều Tiên giống như thứ gì?');
   assert.deepEqual(vi.unknown, []);
