@@ -34,6 +34,8 @@ export interface RankingParams {
   readonly previousParagraphCredit: number;
   /** Credit for a name the passage does not give but its article does elsewhere (the article is about it). */
   readonly articleNameCredit: number;
+  /** Credit for a person met by an office of theirs (offices.yaml) in a passage of an article that names them. */
+  readonly officeCredit: number;
   /** Credit for a word of a known compound found only outside that compound. */
   readonly brokenCompoundCredit: number;
   readonly extraSentencePenalty: number;
@@ -75,6 +77,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   brokenCompoundCredit: 0.75,
   previousParagraphCredit: 0.4,
   articleNameCredit: 0.3,
+  officeCredit: 0.6,
   extraSentencePenalty: 0.06,
   abstainBelow: 0.36,
   abstainWithUnknownBelow: 0.5,
@@ -479,6 +482,10 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
   };
   const wordIn = (word: string, weight: number): WordInPassage => {
     const mask = own.has(word) ? EVERY_SENTENCE : masks.of(word);
+    if (mask === 0 && params.officeCredit > 0 && isConceptId(word)) {
+      const office = officeSentences(index, masks, word);
+      if (office !== 0 && articleNames(index, masks.analysis.passage.articleId).has(word)) return { weight, mask: office, compounds: [], credit: params.officeCredit };
+    }
     if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.previousParagraphCredit };
     if (mask === 0 && params.articleNameCredit > 0 && isConceptId(word) && articleNames(index, masks.analysis.passage.articleId).has(word)) {
       return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.articleNameCredit };
@@ -559,6 +566,17 @@ function outsideIdiom(analysis: PassageAnalysis, phrase: number, alt: readonly s
     const free = (positionsIn(sentence).get(alt[0]!) ?? []).some(([p]) => alt.every((w, k) => sentence.tokens[p + k]?.folded === w) && !leads.includes(sentence.tokens[p - 1]?.folded ?? ''));
     if (free) mask |= 1 << i;
   }
+  return mask;
+}
+
+/**
+ * The sentences naming a person by an office of theirs ("nhà lãnh đạo Nga" for Putin). Counted
+ * only where the article names the person too: an office changes hands ("Tổng thống Mỹ" is Trump
+ * in 2019, Biden in 2023), and the article naming its holder says which.
+ */
+function officeSentences(index: PassageIndex, masks: SentenceMasks, concept: string): number {
+  let mask = 0;
+  for (const terms of index.offices.get(concept) ?? []) mask |= terms.reduce((held, term) => held & masks.of(term), EVERY_SENTENCE);
   return mask;
 }
 

@@ -32,6 +32,8 @@ export interface PassageIndex {
   readonly conceptNames: ReadonlyMap<string, string>;
   /** Concept id -> concepts that stand for it or that it stands for (Nga <-> Moscow, Điện Kremlin). */
   readonly standIns: ReadonlyMap<string, readonly string[]>;
+  /** Person concept id -> the offices that name them (offices.yaml), each as the terms a sentence must hold: its word, or its pairs. */
+  readonly offices: ReadonlyMap<string, readonly (readonly string[])[]>;
   readonly glossary: PhraseMatcher<readonly string[]>;
   /** Near-synonym phrase -> its own exact syllables and the folded word lists of its whole group. */
   readonly synonyms: PhraseMatcher<SynonymEntry>;
@@ -132,6 +134,7 @@ export function indexParts(dossier: Dossier, words: LexiconWords = lexiconWords(
   const glossary = new PhraseMatcher<readonly string[]>();
   dossier.glossary.forEach((entry, i) => glossary.addWords(words.glossary[i]!, entry.vi));
   const standIns = standInsOf(dossier, aliasConcepts);
+  const offices = officesOf(dossier, aliasConcepts);
   const synonyms = new PhraseMatcher<SynonymEntry>();
   for (const group of words.synonyms) {
     const forms = group.map((form) => form.folded);
@@ -145,6 +148,7 @@ export function indexParts(dossier: Dossier, words: LexiconWords = lexiconWords(
     aliasConcepts,
     conceptNames,
     standIns,
+    offices,
     glossary,
   };
 }
@@ -170,6 +174,19 @@ function standInsOf(dossier: Dossier, aliasConcepts: PhraseMatcher<string>): Map
     }
   }
   return standIns;
+}
+
+/** "nhà lãnh đạo Nga" -> [nha_lanh, lanh_dao, dao_nga]: held by a sentence holding all its pairs. */
+function officesOf(dossier: Dossier, aliasConcepts: PhraseMatcher<string>): Map<string, string[][]> {
+  const offices = new Map<string, string[][]>();
+  for (const [person, ...titles] of dossier.offices ?? []) {
+    const words = phraseWords(person!);
+    const id = aliasConcepts.matchAll(words).find((m) => m.length === words.length)?.value;
+    if (id === undefined) continue;
+    const terms = titles.map(phraseWords).filter((w) => w.length > 0).map((w) => (w.length === 1 ? w : w.slice(1).map((word, k) => `${w[k]}_${word}`)));
+    offices.set(id, [...(offices.get(id) ?? []), ...terms]);
+  }
+  return offices;
 }
 
 export function indexDocument(passage: Passage, id: number, parts: Pick<IndexParts, 'aliasConcepts' | 'articlesById'>, exactVocabulary: Set<string>, pairs: ReadonlySet<string>): IndexDocument {

@@ -61,6 +61,8 @@ export interface Dossier {
   readonly synonyms?: readonly AliasGroup[];
   /** A state first, then names that stand for it in news text (its capital, its seat of power); each a name of `aliases`. */
   readonly metonyms?: readonly AliasGroup[];
+  /** A person first (a name of `aliases`), then the offices the articles call them by ("nhà lãnh đạo Nga"). */
+  readonly offices?: readonly AliasGroup[];
   /** Example questions this dossier answers well, per locale, for /help and empty autocompletes. */
   readonly examples?: Readonly<Record<ReplyLocale, readonly string[]>>;
   /** Short hash of the corpus content: changes whenever any article, alias or glossary entry changes. */

@@ -24,6 +24,7 @@ export const GLOSSARY_FILE = 'glossary.yaml';
 export const SYNONYMS_FILE = 'synonyms.yaml';
 export const EXAMPLES_FILE = 'examples.yaml';
 export const METONYMS_FILE = 'metonyms.yaml';
+export const OFFICES_FILE = 'offices.yaml';
 const ARTICLE_EXTENSION = '.md';
 const NOT_ARTICLES = new Set(['readme.md']);
 
@@ -45,9 +46,10 @@ export function loadDossier(dir: string): LoadResult {
   const aliases = names.includes(ALIASES_FILE) ? readGroups(ALIASES_FILE, read(ALIASES_FILE), problems) : [];
   const synonyms = names.includes(SYNONYMS_FILE) ? readGroups(SYNONYMS_FILE, read(SYNONYMS_FILE), problems) : [];
   const metonyms = names.includes(METONYMS_FILE) ? readMetonyms(read(METONYMS_FILE), aliases, problems) : [];
+  const offices = names.includes(OFFICES_FILE) ? readOffices(read(OFFICES_FILE), aliases, problems) : [];
   const glossary = names.includes(GLOSSARY_FILE) ? readGlossary(read(GLOSSARY_FILE), problems) : [];
   const examples = names.includes(EXAMPLES_FILE) ? readExamples(read(EXAMPLES_FILE), problems) : undefined;
-  const dossier: Dossier = { articles, passages, aliases, glossary, synonyms, metonyms, ...(examples ? { examples } : {}), version: hash.digest('hex').slice(0, 12) };
+  const dossier: Dossier = { articles, passages, aliases, glossary, synonyms, metonyms, offices, ...(examples ? { examples } : {}), version: hash.digest('hex').slice(0, 12) };
   return { dossier, problems };
 }
 
@@ -107,8 +109,11 @@ function readYamlList(text: string | undefined, file: string, problems: LoadProb
   }
 }
 
-/** aliases.yaml / synonyms.yaml: a list of groups, each a list of forms of one name or meaning. */
-function readGroups(file: string, text: string | undefined, problems: LoadProblem[], accept?: (forms: string[], number: number) => boolean): AliasGroup[] {
+/**
+ * aliases.yaml / synonyms.yaml: a list of groups, each a list of forms of one name or meaning.
+ * `shared`: a form may stand in several groups (an office held by several people).
+ */
+function readGroups(file: string, text: string | undefined, problems: LoadProblem[], accept?: (forms: string[], number: number) => boolean, shared = false): AliasGroup[] {
   const value = readYamlList(text, file, problems);
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -127,7 +132,7 @@ function readGroups(file: string, text: string | undefined, problems: LoadProble
     for (const form of forms) {
       const key = form.toLowerCase();
       const first = groupOf.get(key);
-      if (first !== undefined && first !== i) problems.push({ file, problem: `"${form}" is in group ${first + 1} and group ${i + 1}: keep it in one` });
+      if (!shared && first !== undefined && first !== i) problems.push({ file, problem: `"${form}" is in group ${first + 1} and group ${i + 1}: keep it in one` });
       else groupOf.set(key, i);
     }
     if (!accept || accept(forms, i + 1)) groups.push(forms);
@@ -144,6 +149,19 @@ function readMetonyms(text: string | undefined, aliases: readonly AliasGroup[], 
     for (const form of unknown) problems.push({ file: METONYMS_FILE, problem: `group ${number}: "${form}" is not a name in ${ALIASES_FILE}; add it there first` });
     return unknown.length === 0;
   });
+}
+
+/**
+ * offices.yaml: groups of a person (a name of aliases.yaml) and the offices the articles call them
+ * by. An office may be listed for several people ("Tổng thống Mỹ"): the article says which one.
+ */
+function readOffices(text: string | undefined, aliases: readonly AliasGroup[], problems: LoadProblem[]): AliasGroup[] {
+  const names = new Set(aliases.flat().map((form) => form.toLowerCase()));
+  return readGroups(OFFICES_FILE, text, problems, ([person], number) => {
+    if (names.has(person!.toLowerCase())) return true;
+    problems.push({ file: OFFICES_FILE, problem: `group ${number}: "${person}" is not a name in ${ALIASES_FILE}; a group starts with the person, named as there` });
+    return false;
+  }, true);
 }
 
 /** glossary.yaml: a map from an English term to one Vietnamese rendering or a list of them. */

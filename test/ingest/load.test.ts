@@ -320,6 +320,29 @@ test('GIVEN metonyms.yaml with a malformed group before one naming an unknown na
   assert.ok(mine.some((p) => /group 2: "Leningrad" is not a name/.test(p)), mine.join('; '));
 });
 
+// ---- offices.yaml ---------------------------------------------------------------------------------
+
+test('GIVEN offices.yaml with an office held by two people WHEN loaded THEN both groups are read, no problem, and the version covers it', (t) => {
+  const aliases = '- [Donald Trump, Trump]\n- [Joe Biden, Biden]\n';
+  const offices = '- [Donald Trump, Tổng thống Mỹ]\n- [Biden, Tổng thống Mỹ, Tổng thống Hoa Kỳ]\n';
+  const { dossier, problems } = load(t, { 'bai.md': article({}), 'aliases.yaml': aliases, 'offices.yaml': offices });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(dossier.offices, [['Donald Trump', 'Tổng thống Mỹ'], ['Biden', 'Tổng thống Mỹ', 'Tổng thống Hoa Kỳ']]);
+  const without = load(t, { 'bai.md': article({}), 'aliases.yaml': aliases }).dossier;
+  assert.notEqual(without.version, dossier.version);
+});
+
+test('GIVEN offices.yaml whose group starts with no name of aliases.yaml, or names one office only WHEN loaded THEN each is reported by its number, those groups dropped, the rest kept', (t) => {
+  const aliases = '- [Vladimir Putin, Putin]\n';
+  const offices = '- [Tổng thống Nga, Putin]\n- [Putin]\n- [Putin, nhà lãnh đạo Nga]\n';
+  const { dossier, problems } = load(t, { 'bai.md': article({}), 'aliases.yaml': aliases, 'offices.yaml': offices });
+  const mine = about(problems, 'offices.yaml');
+  assert.ok(mine.some((p) => /group 1: "Tổng thống Nga" is not a name in aliases\.yaml/.test(p)), mine.join('; '));
+  assert.ok(mine.some((p) => /group 2 must list at least two/.test(p)), mine.join('; '));
+  assert.equal(mine.length, 2, mine.join('; '));
+  assert.deepEqual(dossier.offices, [['Putin', 'nhà lãnh đạo Nga']]);
+});
+
 test('GIVEN a glossary change WHEN loaded again THEN the dossier version changes', (t) => {
   const before = load(t, { 'bai.md': article({}), 'glossary.yaml': GOOD_GLOSSARY }).dossier.version;
   const same = load(t, { 'bai.md': article({}), 'glossary.yaml': GOOD_GLOSSARY }).dossier.version;
