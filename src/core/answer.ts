@@ -524,12 +524,13 @@ function withoutIdioms(idioms: readonly IdiomOnly[], slots: SlotInPassage[]): Sl
   return slots;
 }
 
-/** Per idiom-prone phrase the question says: its words, and the passage's sentences that hold it only inside the idiom. */
+/** An idiom-prone phrase the question says: its words, and the passage's sentences that hold it only inside the idiom. */
 interface IdiomOnly {
   readonly words: readonly string[];
   readonly sentences: number;
 }
 
+/** Per idiom-prone phrase the question says, where the passage holds it only inside the idiom. */
 function idiomOnlySentences(analysis: PassageAnalysis, query: AnalyzedQuery): IdiomOnly[] {
   const found: IdiomOnly[] = [];
   for (const [phrase, leads] of idiomsOf(query)) {
