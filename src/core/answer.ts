@@ -706,7 +706,7 @@ function alternativeShare(alt: AlternativeInPassage, window: number, params: Ran
  * so that its syllables are not bolded where they stand alone, nor inside an idiom the question
  * does not mean. Only for the results shown.
  */
-function matchedTerms(ranked: Ranked, query: AnalyzedQuery): Set<string> {
+function matchedTerms(index: PassageIndex, ranked: Ranked, query: AnalyzedQuery, params: RankingParams): Set<string> {
   const { analysis } = ranked;
   const window = rangeMask(ranked.window.first, ranked.window.last);
   // Not where a word stands only inside an idiom the question does not mean ("lần đầu tiên").
@@ -720,7 +720,18 @@ function matchedTerms(ranked: Ranked, query: AnalyzedQuery): Set<string> {
       for (let i = 1; i < alt.length; i++) matched.add(`${alt[i - 1]}_${alt[i]}`);
     }
   }
+  for (const terms of officesMet(index, ranked, params)) if (terms.every(inText)) for (const term of terms) matched.add(term);
   return matched;
+}
+
+/** The offices of people the question names and the passage does not ("nhà lãnh đạo Nga"), where scoring counted them. */
+function officesMet(index: PassageIndex, ranked: Ranked, params: RankingParams): (readonly string[])[] {
+  const { analysis } = ranked;
+  if (params.officeCredit <= 0) return [];
+  const names = articleNames(index, analysis.passage.articleId);
+  const people = ranked.slots.flatMap((slot) => slot.alternatives.filter((alt) => alt.length === 1 && isConceptId(alt[0]!)).map((alt) => alt[0]!));
+  const unnamed = (person: string) => names.has(person) && !analysis.contextTerms.has(person) && sentencesHolding(analysis, person) === 0;
+  return people.filter(unnamed).flatMap((person) => [...(index.offices.get(person) ?? [])]);
 }
 
 /** A number (in digits or words) followed within three words by one of the counters. */
@@ -743,7 +754,7 @@ function toResult(index: PassageIndex, ranked: Ranked, query: AnalyzedQuery, par
     title: article.title,
     date: article.date,
     excerpt: passage.text.slice(start, end),
-    highlights: highlightSpans(sentences.slice(ranked.window.first, ranked.window.last + 1), matchedTerms(ranked, query), start),
+    highlights: highlightSpans(sentences.slice(ranked.window.first, ranked.window.last + 1), matchedTerms(index, ranked, query, params), start),
     passage: passage.text,
     ...(passage.heading ? { heading: passage.heading } : {}),
     score: Math.round(ranked.score * 1000) / 1000,

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_PARAMS } from '../../src/core/answer.js';
-import { fixtureIndex, passageScore, UNRELATED_LINES as filler } from '../fixtures/dossier.js';
+import { answeredResults, fixtureIndex, passageScore, UNRELATED_LINES as filler } from '../fixtures/dossier.js';
 
 // The same sentence in two articles; only the first names the governor. The naming paragraph
 // comes after it, so that no previous-paragraph credit is in play.
@@ -28,4 +28,14 @@ test('GIVEN the same paragraph in an article that never names the person WHEN as
   const { office, without } = scores('khong-ten#1');
   assert.equal(office, without);
   assert.ok(passageScore(index, question, 'co-ten#1')! > office, 'the article naming him ranks first');
+});
+
+test('GIVEN an office standing for the person asked about WHEN the excerpt is bolded THEN the office is, where it counted', () => {
+  const bolded = (id: string) => {
+    const result = answeredResults(index, question).find((r) => r.passageId === id);
+    assert.ok(result, `${id} is among the results`);
+    return result.highlights.map(([start, end]) => result.excerpt.slice(start, end).toLowerCase());
+  };
+  assert.ok(bolded('co-ten#1').some((b) => b.includes('thống đốc tỉnh')), bolded('co-ten#1').join(' | '));
+  assert.ok(!bolded('khong-ten#1').some((b) => b.includes('thống đốc')), bolded('khong-ten#1').join(' | '));
 });
