@@ -49,6 +49,8 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['where', 'place'], ['which city', 'place'], ['which country', 'place'], ['what city', 'place'], ['what country', 'place'],
   ['which place', 'place'], ['what place', 'place'], ['which region', 'place'], ['what region', 'place'],
   ['why', 'reason'], ['what for', 'reason'], ['for what purpose', 'reason'], ['for what reason', 'reason'],
+  ['what is the point', 'reason'], ['what s the point', 'reason'], ['what is the purpose', 'reason'], ['what s the purpose', 'reason'],
+  ['what was the point', 'reason'], ['what was the purpose', 'reason'], ['what is the reason', 'reason'], ['what was the reason', 'reason'],
   ['by what means', 'manner'], ['in what way', 'manner'], ['how', 'manner'],
   ['which organisation', 'organisation'], ['which organization', 'organisation'], ['which agency', 'organisation'],
   ['which institute', 'organisation'], ['which think tank', 'organisation'], ['what think tank', 'organisation'],
