@@ -4,7 +4,7 @@
 import { bigrams, tokenize, type Token } from './analyzer.js';
 import { CompactIndexBuilder } from './compact-index-builder.js';
 import type { CompactIndex } from './compact-index.js';
-import { PhraseMatcher, phraseWords } from './phrases.js';
+import { PhraseMatcher, phraseTerms, phraseWords } from './phrases.js';
 import { SyllableFrequencies } from './syllable-frequencies.js';
 import { TermDictionary } from './term-dictionary.js';
 import type { Article, Dossier, Passage } from './types.js';
@@ -153,21 +153,23 @@ export function indexParts(dossier: Dossier, words: LexiconWords = lexiconWords(
   };
 }
 
+/** The alias concept a name of aliases.yaml is, written in any of its spellings. */
+function conceptOf(aliasConcepts: PhraseMatcher<string>, form: string): string | undefined {
+  const words = phraseWords(form);
+  return aliasConcepts.matchAll(words).find((m) => m.length === words.length)?.value;
+}
+
 /** Both ways: a question about Nga is met by "Moscow" in the text, one about Moscow by "Nga". */
 function standInsOf(dossier: Dossier, aliasConcepts: PhraseMatcher<string>): Map<string, string[]> {
-  const conceptOf = (form: string) => {
-    const words = phraseWords(form);
-    return aliasConcepts.matchAll(words).find((m) => m.length === words.length)?.value;
-  };
   const standIns = new Map<string, string[]>();
   const link = (a: string, b: string) => {
     const list = standIns.get(a) ?? [];
     if (a !== b && !list.includes(b)) standIns.set(a, [...list, b]);
   };
   for (const [state, ...others] of dossier.metonyms ?? []) {
-    const stateId = conceptOf(state!);
+    const stateId = conceptOf(aliasConcepts, state!);
     for (const other of others) {
-      const otherId = conceptOf(other);
+      const otherId = conceptOf(aliasConcepts, other);
       if (stateId === undefined || otherId === undefined) continue;
       link(stateId, otherId);
       link(otherId, stateId);
@@ -180,11 +182,9 @@ function standInsOf(dossier: Dossier, aliasConcepts: PhraseMatcher<string>): Map
 function officesOf(dossier: Dossier, aliasConcepts: PhraseMatcher<string>): Map<string, string[][]> {
   const offices = new Map<string, string[][]>();
   for (const [person, ...titles] of dossier.offices ?? []) {
-    const words = phraseWords(person!);
-    const id = aliasConcepts.matchAll(words).find((m) => m.length === words.length)?.value;
+    const id = conceptOf(aliasConcepts, person!);
     if (id === undefined) continue;
-    const terms = titles.map(phraseWords).filter((w) => w.length > 0).map((w) => (w.length === 1 ? w : w.slice(1).map((word, k) => `${w[k]}_${word}`)));
-    offices.set(id, [...(offices.get(id) ?? []), ...terms]);
+    offices.set(id, [...(offices.get(id) ?? []), ...titles.map(phraseTerms).filter((terms) => terms.length > 0)]);
   }
   return offices;
 }

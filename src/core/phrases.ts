@@ -48,3 +48,10 @@ export function phraseWords(phrase: string): string[] {
   if (PLAIN_WORDS.test(phrase)) return phrase.split(/[' -]+/).filter((word) => word !== '');
   return tokenize(phrase).map((t) => t.folded);
 }
+
+/** A phrase as the terms a sentence must hold: its word pairs ("hợp tác quân sự" -> hop_tac, tac_quan, quan_su), or its one word. */
+export function phraseTerms(phrase: string): string[] {
+  const words = phraseWords(phrase);
+  if (words.length <= 1) return words;
+  return words.slice(1).map((w, k) => `${words[k]}_${w}`);
+}

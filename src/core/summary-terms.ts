@@ -3,6 +3,7 @@
 // tf-idf vectors for similarity. Pure.
 import { bigrams, fold, tokenize } from './analyzer.js';
 import { analyzePassage, type Sentence } from './passage-analysis.js';
+import { phraseTerms } from './phrases.js';
 import { inverseFrequency, type PassageIndex } from './passage-index.js';
 import { checkQuestion } from './query.js';
 import type { Article, Checked, Passage, PassageKind } from './types.js';
@@ -149,18 +150,12 @@ function glossarySlots(index: PassageIndex, folded: readonly string[], used: boo
   const words = folded.map((w, i) => (used[i] ? '' : w));
   return index.glossary.matchAll(words).map((m) => {
     used.fill(true, m.start, m.start + m.length);
-    const alternatives = m.value.map(renderingTerms);
+    const alternatives = m.value.map(phraseTerms);
     const weight = Math.max(...m.value.flatMap((r) => tokenize(r).map((t) => idfOf(index, t.folded))));
     return { weight, alternatives };
   });
 }
 
-/** A rendering as the terms a sentence must hold: its word pairs ("hợp tác quân sự" -> hop_tac, tac_quan, quan_su), or its one word. */
-function renderingTerms(rendering: string): string[] {
-  const words = tokenize(rendering).map((t) => t.folded);
-  if (words.length <= 1) return words;
-  return words.slice(1).map((w, k) => `${words[k]}_${w}`);
-}
 
 /** BM25-style rarity of a word, or of a pair ("hop_tac") counted as a phrase. */
 function idfOf(index: PassageIndex, folded: string): number {
