@@ -433,8 +433,6 @@ interface WordInPassage {
 }
 
 interface AlternativeInPassage {
-  /** Its folded words. */
-  readonly alt: readonly string[];
   readonly words: readonly WordInPassage[];
   readonly credit: number;
   /** Sentences holding a several-word alternative as a phrase, word after word. */
@@ -480,7 +478,17 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
     for (const pair of pairs) mask &= own.has(pair) || inPrevious(pair) ? EVERY_SENTENCE : masks.of(pair);
     return mask;
   };
+  // The question's phrases a passage holds only inside an idiom the question does not mean ("đầu
+  // tiên" in "lần đầu tiên" for a question asking what came first) are not there: their words
+  // count in none of its alternatives in those sentences ("trước" + that "tiên" is no "trước tiên"
+  // either), nor their pairs as phrases. Unless the question says the idiom itself.
+  const idioms = idiomOnlySentences(masks.analysis, query);
   const wordIn = (word: string, weight: number): WordInPassage => {
+    const found = wordFound(word, weight);
+    const idiom = idiomSentences(idioms, word);
+    return idiom === 0 ? found : { ...found, mask: found.mask & ~idiom };
+  };
+  const wordFound = (word: string, weight: number): WordInPassage => {
     const mask = own.has(word) ? EVERY_SENTENCE : masks.of(word);
     if (mask === 0 && params.officeCredit > 0 && isConceptId(word)) {
       const office = officeSentences(index, masks, word);
@@ -492,36 +500,19 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
     }
     return { weight, mask, compounds: mask === 0 ? [] : (compounds.get(word) ?? []).map((pair) => masks.of(pair)), credit: 1 };
   };
-  const idioms = idiomOnlySentences(masks.analysis, query);
   return {
-    slots: withoutIdioms(idioms, slots.map((slot) => {
+    slots: slots.map((slot) => {
       const alternatives: AlternativeInPassage[] = [];
       for (const { at, alt, weights, pairs, written } of writtenAlternatives(index, slot, query)) {
         const words = alt.map((word, k) => (written[k] ? wordIn(word, weights[k]!) : { weight: weights[k]!, mask: 0, compounds: [], credit: 1 }));
         // An alternative none of whose words the passage holds scores 0 in every window: left out.
         if (words.every((w) => w.mask === 0)) continue;
-        alternatives.push({ alt, words, credit: slot.credits?.[at] ?? 1, phrase: phraseIn(pairs) });
+        alternatives.push({ words, credit: slot.credits?.[at] ?? 1, phrase: phraseIn(pairs) });
       }
       return { slot, alternatives, exact: slot.exact.map((e) => masks.ofExact(e)) };
-    })),
+    }),
     pairs: query.pairs.map((pair) => masks.of(pair) & ~idiomSentences(idioms, pair)),
   };
-}
-
-/**
- * The question's phrases that stand in a passage only inside an idiom ("đầu tiên" in "lần đầu
- * tiên" for a question asking what came first) are not there: their words count in none of the
- * question's alternatives in those sentences ("trước" + that "tiên" is no "trước tiên" either).
- * Unless the question says the idiom itself.
- */
-function withoutIdioms(idioms: readonly IdiomOnly[], slots: SlotInPassage[]): SlotInPassage[] {
-  for (const { words, sentences } of idioms) {
-    slots = slots.map((s) => ({
-      ...s,
-      alternatives: s.alternatives.map((a) => ({ ...a, words: a.words.map((w, k) => (words.includes(a.alt[k]!) ? { ...w, mask: w.mask & ~sentences } : w)) })),
-    }));
-  }
-  return slots;
 }
 
 /** An idiom-prone phrase the question says: its words, and the passage's sentences that hold it only inside the idiom. */
