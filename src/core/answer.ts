@@ -490,9 +490,9 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
   };
   const wordFound = (word: string, weight: number): WordInPassage => {
     const mask = own.has(word) ? EVERY_SENTENCE : masks.of(word);
-    if (mask === 0 && params.officeCredit > 0 && isConceptId(word)) {
+    if (mask === 0 && params.officeCredit > 0 && isConceptId(word) && officeMayStandIn(index, masks.analysis, word)) {
       const office = officeSentences(index, masks, word);
-      if (office !== 0 && articleNames(index, masks.analysis.passage.articleId).has(word)) return { weight, mask: office, compounds: [], credit: params.officeCredit };
+      if (office !== 0) return { weight, mask: office, compounds: [], credit: params.officeCredit };
     }
     if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.previousParagraphCredit };
     if (mask === 0 && params.articleNameCredit > 0 && isConceptId(word) && articleNames(index, masks.analysis.passage.articleId).has(word)) {
@@ -562,10 +562,15 @@ function outsideIdiom(analysis: PassageAnalysis, phrase: number, alt: readonly s
 }
 
 /**
- * The sentences naming a person by an office of theirs ("nhà lãnh đạo Nga" for Putin). Counted
- * only where the article names the person too: an office changes hands ("Tổng thống Mỹ" is Trump
- * in 2019, Biden in 2023), and the article naming its holder says which.
+ * Whether an office of `person` ("nhà lãnh đạo Nga" for Putin) may stand for them in a passage: it
+ * does not name them, and its article does: an office changes hands ("Tổng thống Mỹ" is Trump in
+ * 2019, Biden in 2023), and the article naming its holder says which.
  */
+function officeMayStandIn(index: PassageIndex, analysis: PassageAnalysis, person: string): boolean {
+  return !analysis.contextTerms.has(person) && sentencesHolding(analysis, person) === 0 && articleNames(index, analysis.passage.articleId).has(person);
+}
+
+/** The sentences naming a person by an office of theirs. */
 function officeSentences(index: PassageIndex, masks: SentenceMasks, concept: string): number {
   let mask = 0;
   for (const terms of index.offices.get(concept) ?? []) mask |= terms.reduce((held, term) => held & masks.of(term), EVERY_SENTENCE);
@@ -717,12 +722,9 @@ function matchedTerms(index: PassageIndex, ranked: Ranked, query: AnalyzedQuery,
 
 /** The offices of people the question names and the passage does not ("nhà lãnh đạo Nga"), where scoring counted them. */
 function officesMet(index: PassageIndex, ranked: Ranked, params: RankingParams): (readonly string[])[] {
-  const { analysis } = ranked;
   if (params.officeCredit <= 0) return [];
-  const names = articleNames(index, analysis.passage.articleId);
   const people = ranked.slots.flatMap((slot) => slot.alternatives.filter((alt) => alt.length === 1 && isConceptId(alt[0]!)).map((alt) => alt[0]!));
-  const unnamed = (person: string) => names.has(person) && !analysis.contextTerms.has(person) && sentencesHolding(analysis, person) === 0;
-  return people.filter(unnamed).flatMap((person) => [...(index.offices.get(person) ?? [])]);
+  return people.filter((person) => officeMayStandIn(index, ranked.analysis, person)).flatMap((person) => [...(index.offices.get(person) ?? [])]);
 }
 
 /** A number (in digits or words) followed within three words by one of the counters. */
