@@ -98,6 +98,14 @@ export const STANCE_WORDS: readonly string[] = [
   'accept', 'accepted', 'refuse', 'refused', 'reject', 'rejected',
 ];
 
+/**
+ * Small numbers as members type them and as the articles write them: "2 nước" is "hai nước".
+ * Not 1 (một is also "a") nor 5 (năm is also "year"): those words say too much else.
+ */
+export const NUMBER_WORDS_BY_DIGITS: ReadonlyMap<string, string> = new Map([
+  ['2', 'hai'], ['3', 'ba'], ['4', 'bốn'], ['6', 'sáu'], ['7', 'bảy'], ['8', 'tám'], ['9', 'chín'], ['10', 'mười'],
+]);
+
 /** Words that count things: after "mấy" / "bao nhiêu" they name the unit the answer must carry. */
 export const COUNTERS: ReadonlySet<string> = new Set([
   'nam', 'thang', 'ngay', 'tuan', 'gio', 'tieng', 'phut', 'lan', 'nguoi', 'chiec', 'km', 'm', 'kg', 'tan', 'usd', 'dong',

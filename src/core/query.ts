@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, VOCATIVES, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -356,16 +356,43 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   // Typed with diacritics that the dossier never uses ("Bân" where it has only "bàn", "bán"), a word is
   // probably another word: its folded matches earn partial credit.
   const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && !index.exactVocabulary.has(w.exact);
-  const slots: Slot[] = words.flatMap((w, i) => (w && bySynonym[i] === 0
-    ? [{ weight: weightOf(w.folded, i), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }]
-    : []));
+  const spelled = tokens.map((t, i) => otherSpelling(tokens, i, hasDiacritics));
+  const slots: Slot[] = words.flatMap((w, i) => {
+    if (!w || bySynonym[i] !== 0) return [];
+    const other = spelled[i];
+    // A number and its word are one meaning: weighed by the commoner form, met by either in full.
+    if (other) return [{ weight: Math.min(weightOf(w.folded, i), stats.idf(other)), alternatives: [[w.folded], [other]], exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }];
+    return [{ weight: weightOf(w.folded, i), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }];
+  });
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1];
     const b = words[i];
-    if (a && b && tokens[i]!.joined) pairs.push(`${a.folded}_${b.folded}`);
+    if (!a || !b || !tokens[i]!.joined) continue;
+    pairs.push(`${a.folded}_${b.folded}`);
+    if (spelled[i - 1]) pairs.push(`${spelled[i - 1]}_${b.folded}`);
+    if (spelled[i]) pairs.push(`${a.folded}_${spelled[i]}`);
   }
   return { slots, pairs, unknown };
+}
+
+const DIGITS_BY_NUMBER_WORDS: ReadonlyMap<string, string> = new Map([...NUMBER_WORDS_BY_DIGITS].map(([digits, word]) => [word, digits]));
+
+/** Words after which a number is a date, a time or a rank, not a count: "tháng 9" is no "tháng chín" in the text. */
+const NUMBER_NAMING_WORDS: ReadonlySet<string> = new Set(['ngay', 'thang', 'nam', 'lan', 'thu', 'so', 'gio', 'luc', 'quy', 'tuan', 'phut', 'khoa', 'dot', 'vong']);
+
+/**
+ * A count, "2 nước", as the other spelling of its number: "hai" for "2" and back (folded). A
+ * count is a number before a word, not after one that makes it a date or a rank. A word only
+ * when typed with diacritics: folded, "hai" may be "hải" and "sau" is "after".
+ */
+function otherSpelling(tokens: readonly Token[], i: number, hasDiacritics: boolean): string | undefined {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!next || next.isNumber || NUMBER_NAMING_WORDS.has(tokens[i - 1]?.folded ?? '')) return undefined;
+  const word = token.isNumber ? NUMBER_WORDS_BY_DIGITS.get(token.folded) : undefined;
+  if (word) return fold(word);
+  return hasDiacritics ? DIGITS_BY_NUMBER_WORDS.get(token.exact) : undefined;
 }
 
 const lightCache = new WeakMap<PassageIndex, ReadonlySet<string>>();

@@ -222,3 +222,12 @@ test('GIVEN "mất / hết bao lâu" (takes how long) WHEN read THEN it asks for
     assert.ok(!q.slots.some((s) => s.source.includes('het') || s.source.includes('mat')), `${question}: no slot for the verb`);
   }
 });
+
+test('GIVEN a count typed in digits ("2 nước") WHEN read THEN it is also met by its word ("hai nước"), phrase included; a date ("tháng 9") or a folded word ("hai") is not', () => {
+  const count = analyzeQuery(index(), 'Quan hệ 2 nước ra sao?');
+  assert.ok(count.slots.some((s) => s.alternatives.some((a) => a.join(' ') === '2') && s.alternatives.some((a) => a.join(' ') === 'hai')));
+  assert.ok(count.pairs.includes('hai_nuoc'));
+  assert.ok(!slotWords('Ông Kim tới Nga tháng 9 năm nào?').includes('chin'), 'a month is no count');
+  assert.ok(slotWords('Hai ông đi xe gì?').includes('2'), 'typed with diacritics, "hai" is two');
+  assert.ok(!slotWords('hai ong di xe gi').includes('2'), 'folded, "hai" may be "hải"');
+});
