@@ -3,7 +3,7 @@
 // Every token keeps its character span in the original text so a renderer can bold it.
 
 /** Bump when analysis changes: saved indexes carry it and are rebuilt when it differs. */
-export const ANALYZER_VERSION = 7;
+export const ANALYZER_VERSION = 8;
 
 export interface Token {
   /** Lower case, NFC, tone mark on the canonical vowel. */

@@ -4,6 +4,7 @@
 import { bigrams, tokenize, type Token } from './analyzer.js';
 import { CompactIndexBuilder } from './compact-index-builder.js';
 import type { CompactIndex } from './compact-index.js';
+import { isSyllableShaped } from './lexicon.js';
 import { PhraseMatcher, phraseTerms, phraseWords } from './phrases.js';
 import { SyllableFrequencies } from './syllable-frequencies.js';
 import { TermDictionary } from './term-dictionary.js';
@@ -129,7 +130,11 @@ export function indexParts(dossier: Dossier, words: LexiconWords = lexiconWords(
   dossier.aliases.forEach((group, i) => {
     const id = `c${i}`;
     conceptNames.set(id, group[0]!);
-    for (const form of words.aliases[i]!) aliasConcepts.addWords(form, id);
+    for (const form of words.aliases[i]!) {
+      aliasConcepts.addWords(form, id);
+      const joined = joinedSpelling(form);
+      if (joined) aliasConcepts.addWords([joined], id);
+    }
   });
   const glossary = new PhraseMatcher<readonly string[]>();
   dossier.glossary.forEach((entry, i) => glossary.addWords(words.glossary[i]!, entry.vi));
@@ -151,6 +156,16 @@ export function indexParts(dossier: Dossier, words: LexiconWords = lexiconWords(
     offices,
     glossary,
   };
+}
+
+/**
+ * A name of several syllables written as one word, as members type a transliteration without its
+ * hyphens: "Pexcốp" for "Pe-xcốp", "Hanoi" for "Hà Nội". Not where the run is itself a syllable.
+ */
+function joinedSpelling(form: readonly string[]): string | undefined {
+  if (form.length < 2) return undefined;
+  const joined = form.join('');
+  return isSyllableShaped(joined) ? undefined : joined;
 }
 
 /** The alias concept a name of aliases.yaml is, written in any of its spellings. */
