@@ -223,3 +223,10 @@ test('GIVEN every glossary key, alias and synonym of the shipped lexicon, and pl
   ];
   for (const phrase of phrases) assert.deepEqual(phraseWords(phrase), tokenize(phrase).map((t) => t.folded), phrase);
 });
+
+test('GIVEN a person named by relation ("bố ông Kim", "Kim\'s father") WHEN asked THEN it is the person aliases.yaml lists it for, and the paragraph naming him comes first', () => {
+  for (const question of ['Bố ông Kim từng ghé nhà máy máy bay đó năm nào?', 'bo ong kim tung tham nha may may bay nam nao', "When did Kim's father visit the aircraft plant?"]) {
+    const [top] = found(question);
+    assert.match(top!.excerpt, /Kim Jong Il/, question);
+  }
+});
