@@ -125,7 +125,7 @@ export const COUNTER_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new M
  * them exactly: "củng cố" (consolidate) is not "cũng có", "rời" (leave) is not "rồi".
  */
 export const QUESTION_PARTICLES: ReadonlySet<string> = new Set([
-  'gì', 'nào', 'không', 'ko', 'k', 'hok', 'vậy', 'sao', 'chưa', 'à', 'ạ', 'hả', 'nhỉ', 'nhé', 'ơi', 'ak', 'ah', 'hem', 'mn',
+  'gì', 'nào', 'không', 'ko', 'k', 'hok', 'vậy', 'sao', 'chưa', 'à', 'ạ', 'á', 'hả', 'nhỉ', 'nhé', 'ơi', 'ak', 'ah', 'hem', 'mn',
   'là', 'được', 'những', 'các', 'một', 'của', 'và', 'thì', 'mà', 'này', 'ấy', 'khi', 'đã', 'đang', 'sẽ', 'rằng', 'nếu',
   'cũng', 'nữa', 'rồi', 'r', 'có', 'phải', 'còn', 'họ', 'về', 'ra',
 ].map((p) => p.normalize('NFC')));

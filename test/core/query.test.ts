@@ -231,3 +231,8 @@ test('GIVEN a count typed in digits ("2 nước") WHEN read THEN it is also met 
   assert.ok(slotWords('Hai ông đi xe gì?').includes('2'), 'typed with diacritics, "hai" is two');
   assert.ok(!slotWords('hai ong di xe gi').includes('2'), 'folded, "hai" may be "hải"');
 });
+
+test('GIVEN the Southern final particle "á" ("có nhắc á") WHEN read THEN it is phrasing, no slot; "Bắc Á" stays a place', () => {
+  assert.ok(!slotWords('Bài đó có nhắc năm 2011 á?').includes('a'));
+  assert.ok(slotWords('Đông Bắc Á căng thẳng ra sao?').includes('a'));
+});
