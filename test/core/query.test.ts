@@ -236,3 +236,9 @@ test('GIVEN the Southern final particle "á" ("có nhắc á") WHEN read THEN it
   assert.ok(!slotWords('Bài đó có nhắc năm 2011 á?').includes('a'));
   assert.ok(slotWords('Đông Bắc Á căng thẳng ra sao?').includes('a'));
 });
+
+test('GIVEN a synonym phrase opening on a particle\'s syllable ("ha tang" = hạ tầng, "có mặt ở") WHEN read THEN it is the phrase; one ending on a particle ("năm rồi" in "bao nhiêu năm rồi") is not', () => {
+  assert.ok(slotWords('trieu tien nho nga sua lai ha tang').includes('co'), '"hạ tầng" met by "cơ sở hạ tầng"');
+  assert.ok(!slotWords('trieu tien nho nga sua lai ha tang').includes('gia'), 'not "tăng" (= gia tăng)');
+  assert.ok(!slotWords('kim nam quyen bao nhieu nam roi').includes('ngoai'), 'not "năm rồi" (= năm ngoái)');
+});
