@@ -176,6 +176,9 @@ export const FILLER_PHRASES: readonly string[] = [
   'do you know', 'i wonder',
   // The article itself: a question about "the article" asks about what it says, not about articles.
   'bai viet', 'bai nay', 'theo bai', 'trong bai', 'the article', 'this article', 'the piece', 'this piece', 'the story',
+  // Where in it: "cuối bài" points at a paragraph, it is no topic.
+  'cuoi bai', 'cuoi bai viet', 'cuoi bai bao', 'dau bai', 'dau bai viet', 'dau bai bao', 'phan cuoi', 'doan cuoi', 'doan dau',
+  'end of the article', 'start of the article', 'beginning of the article',
 ];
 
 /** The people a member addresses in a server ("... vậy mọi người?"), folded: phrasing where they open or close a question. */

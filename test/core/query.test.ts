@@ -242,3 +242,9 @@ test('GIVEN a synonym phrase opening on a particle\'s syllable ("ha tang" = hạ
   assert.ok(!slotWords('trieu tien nho nga sua lai ha tang').includes('gia'), 'not "tăng" (= gia tăng)');
   assert.ok(!slotWords('kim nam quyen bao nhieu nam roi').includes('ngoai'), 'not "năm rồi" (= năm ngoái)');
 });
+
+test('GIVEN a question pointing at a place in the article ("cuối bài VTV ...", "at the end of the article") WHEN read THEN "cuối" and "bài" are no slots', () => {
+  const words = slotWords('cuoi bai vtv bao can lam gi de giam cang thang');
+  assert.ok(!words.includes('cuoi') && !words.includes('bai'), words.join(' '));
+  assert.ok(!slotWords('What does the end of the article say about tension?').includes('cuoi'));
+});
