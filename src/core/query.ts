@@ -285,10 +285,13 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
   // A name the dossier never writes (in its text, or as an article's outlet or byline) cannot be
   // met: its words are better read one by one ("second Trump-Kim summit" -> Trump, Kim, summit)
   // than used up for nothing.
-  return index.aliasConcepts.matchAll(words, (concept) => isWritten(index, concept)).map((m) => {
+  const written = (concept: string) => isWritten(index, concept);
+  const found = index.aliasConcepts.matchAll(words, written);
+  const typed = found.map((m) => ({ ...m, words: words.slice(m.start, m.start + m.length) }));
+  return [...typed, ...namesWithTypos(index, words, found, stats)].map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
     removed.fill(true, m.start, m.start + m.length);
-    const folded = own.map((t) => t.folded);
+    const folded = m.words;
     // Weigh a name by how often the dossier names it in any spelling ("Pyongyang" is rare as typed,
     // "Bình Nhưỡng" is not); an outlet named only in the front matter, by its article's passages.
     const weight = stats.idfOfCount(termFrequency(index, m.value, 'concept') || termFrequency(index, m.value, 'context'));
@@ -298,6 +301,20 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
       exact: own.map((t) => t.exact), source: folded, at: m.start,
     };
   });
+}
+
+/**
+ * Names with a typo in a word ("trieu tine"), read again with the dossier's word for each word it
+ * lacks, where no name was found as typed. Only matches that a repair made count.
+ */
+function namesWithTypos(index: PassageIndex, words: readonly string[], found: readonly { start: number; length: number }[], stats: FrequencyStats) {
+  const taken = new Array<boolean>(words.length).fill(false);
+  for (const m of found) taken.fill(true, m.start, m.start + m.length);
+  const repaired = words.map((w, i) => (taken[i] ? '' : w === '' || stats.has(w) || /^\d/.test(w) ? w : stats.repair(w) ?? w));
+  if (repaired.every((w, i) => w === words[i] || taken[i])) return [];
+  return index.aliasConcepts.matchAll(repaired, (concept) => isWritten(index, concept))
+    .map((m) => ({ ...m, words: repaired.slice(m.start, m.start + m.length) }))
+    .filter((m) => m.words.some((w, k) => w !== words[m.start + k]));
 }
 
 /** Near-synonym phrases become one slot each, met by any member of the group; their words are used up. */

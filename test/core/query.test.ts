@@ -248,3 +248,10 @@ test('GIVEN a question pointing at a place in the article ("cuối bài VTV ..."
   assert.ok(!words.includes('cuoi') && !words.includes('bai'), words.join(' '));
   assert.ok(!slotWords('What does the end of the article say about tension?').includes('cuoi'));
 });
+
+test('GIVEN a name with a typo in one word ("trieu tine") WHEN read THEN it is the name, as the repaired words spell it; a name typed right is read as before', () => {
+  const korea = index().aliasConcepts.matchAll(['trieu', 'tien'])[0]!.value;
+  const concepts = (q: string) => analyzeQuery(index(), q).slots.flatMap((s) => s.alternatives.filter((a) => a.length === 1).map((a) => a[0]));
+  assert.ok(concepts('putin khen trieu tine vi chuyen gi').includes(korea));
+  assert.ok(concepts('putin khen trieu tien vi chuyen gi').includes(korea));
+});
