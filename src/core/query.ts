@@ -90,7 +90,7 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   const removed = new Array<boolean>(tokens.length).fill(false);
   markFillers(tokens, removed);
   const stats = rememberingRepairs(frequencyStats(index));
-  const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics, language === 'vi' && !hasDiacritics ? stats : undefined);
+  const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics, language === 'vi' && !hasDiacritics ? stats : undefined, language === 'en');
   const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
   const particle = particleMask(index, tokens, removed, hasDiacritics);
   /** Length of the synonym phrase each token is part of (0: none). */
@@ -166,10 +166,14 @@ const TRAILING_CALLS: ReadonlySet<string> = new Set(['oi', 'a', 'nhe', 'nha', 'v
  * question has no other: beside "ra sao", "mấy nước láng giềng" means "the neighbours", not "how many".
  * With no question phrase, a yes/no question about a stance ("có thừa nhận ... không") wants one.
  */
-function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDiacritics: boolean, typos?: FrequencyStats) {
+function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDiacritics: boolean, typos?: FrequencyStats, english = false) {
   // Typed without diacritics, a misspelt question word is read as meant: "bao nheiu" is "bao nhiêu".
   const words = tokens.map((t) => (typos && !typos.has(t.folded) && !t.isNumber ? typos.repair(t.folded) ?? t.folded : t.folded));
+  // English asks with its first wh-word: in "what did the US ask ... when Kim went to Russia",
+  // "when" joins two clauses and asks for no date.
+  const firstWh = english ? words.findIndex((w) => WH_WORDS.has(w)) : -1;
   const found = questionPhrases.matchAll(words).filter((m) => {
+    if (firstWh >= 0 && (m.start > firstWh || m.start + m.length <= firstWh)) return false;
     const own = tokens.slice(m.start, m.start + m.length);
     const next = tokens[m.start + m.length];
     const exactMatch = own.every((t, k) => t.exact === m.value.exact[k]);
@@ -188,6 +192,8 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
   }
   return { expected, unit };
 }
+
+const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
 
 /** The kind a question's first word asks for, where it asks only there (QUESTION_OPENERS). */
 function openerKind(tokens: readonly Token[]): AnswerKind | undefined {

@@ -255,3 +255,10 @@ test('GIVEN a name with a typo in one word ("trieu tine") WHEN read THEN it is t
   assert.ok(concepts('putin khen trieu tine vi chuyen gi').includes(korea));
   assert.ok(concepts('putin khen trieu tien vi chuyen gi').includes(korea));
 });
+
+test('GIVEN an English question with "when" after its own wh-word ("what did the US ask ... when Kim went") WHEN read THEN it asks what, not when; a question opening with "when" still asks for a date', () => {
+  assert.equal(analyzeQuery(index(), 'what did the US ask north korea not to do when kim went to russia').expected, 'any');
+  assert.equal(analyzeQuery(index(), 'When did Kim go to Russia?').expected, 'date');
+  assert.equal(analyzeQuery(index(), 'Since when has Russia backed sanctions?').expected, 'date');
+  assert.equal(analyzeQuery(index(), 'For what reason did Putin praise Pyongyang when he arrived?').expected, 'reason');
+});
