@@ -66,13 +66,19 @@ function hasCue(tokens: readonly Token[], cues: readonly (readonly string[])[], 
   }));
 }
 
-/** Two capitalised words in a row that don't open the sentence: a proper name. */
+/**
+ * A capitalised word that opens neither the sentence nor a quote or a clause after a colon: a
+ * proper name, of one word ("Khasan", "Kumsusan") or more.
+ */
 function hasName(tokens: readonly Token[], text: string): boolean {
-  for (let i = 2; i < tokens.length; i++) {
-    if (isCapital(text, tokens[i - 1]!) && isCapital(text, tokens[i]!)) return true;
+  for (let i = 1; i < tokens.length; i++) {
+    if (isCapital(text, tokens[i]!) && !OPENS_CLAUSE.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return true;
   }
   return false;
 }
+
+/** What stands between two words when the second opens a quote or a clause. */
+const OPENS_CLAUSE = /[:"“'‘(.!?…]/u;
 
 function isCapital(text: string, token: Token): boolean {
   const c = text.charAt(token.start);
