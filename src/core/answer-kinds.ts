@@ -32,10 +32,26 @@ export function isNumberToken(t: Token): boolean {
 }
 
 export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: string): boolean {
+  return kindStrength(kind, tokens, text) > 0;
+}
+
+/**
+ * How well a piece of text holds the kind of answer asked for: 1 plainly, 0.5 in part, 0 not.
+ * "How long did it last" is answered by a length of time ("kéo dài hơn 5 tiếng"); a "since"
+ * ("kể từ tháng 4/2019") leaves the reader to count, so it counts for half. "Sau bao lâu" (how
+ * long since) is answered by either.
+ */
+export function kindStrength(kind: AnswerKind, tokens: readonly Token[], text: string): number {
+  if (kind !== 'duration' && kind !== 'elapsed') return holdsOtherKind(kind, tokens, text) ? 1 : 0;
+  if (tokens.some((t, i) => isNumberToken(t) && lastsFor(tokens, i))) return 1;
+  if (!hasCue(tokens, SINCE_CUES, (t) => t.isNumber)) return 0;
+  return kind === 'elapsed' ? 1 : 0.5;
+}
+
+function holdsOtherKind(kind: Exclude<AnswerKind, 'duration' | 'elapsed'>, tokens: readonly Token[], text: string): boolean {
   switch (kind) {
     case 'any': return false;
     case 'number': return tokens.some(isNumberToken);
-    case 'duration': return tokens.some((t, i) => isNumberToken(t) && lastsFor(tokens, i)) || hasCue(tokens, SINCE_CUES, (t) => t.isNumber);
     case 'date': return tokens.some((t) => /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$|^(1[89]|20)\d\d$/.test(t.folded)) || hasCue(tokens, DATE_CUES, (t) => t.isNumber);
     case 'person': return hasName(tokens, text) && hasCue(tokens, PERSON_CUES);
     case 'place': return hasName(tokens, text) && hasCue(tokens, PLACE_CUES);

@@ -2,7 +2,7 @@
 // candidates we pick the 1-3 sentence window that covers most of the question (weighted by
 // rarity) and holds the kind of answer asked for. Abstains when nothing covers it well enough.
 import type { Query, SearchOptions } from 'minisearch';
-import { holdsKind, isNumberToken } from './answer-kinds.js';
+import { isNumberToken, kindStrength } from './answer-kinds.js';
 import { tokenize } from './analyzer.js';
 import { ANAPHORIC_OPENERS, IDIOM_LEAD_WORDS } from './lexicon.js';
 import { citationFor } from './citation.js';
@@ -266,7 +266,7 @@ const MAX_WINDOW = 3;
  * kind of answer asked for. Paragraphs of more than 31 sentences are scored on their first 31.
  */
 class SentenceMasks {
-  readonly kind: number;
+  readonly kind: KindMasks;
   readonly count: number;
 
   constructor(readonly analysis: PassageAnalysis, expected: AnswerKind) {
@@ -283,19 +283,30 @@ class SentenceMasks {
   }
 }
 
-const kindMasks = new WeakMap<PassageAnalysis, Map<AnswerKind, number>>();
+/** Sentences holding the kind of answer asked for: plainly, or only in part (kindStrength). */
+interface KindMasks {
+  readonly plain: number;
+  readonly partial: number;
+}
 
-/** Sentences holding the kind of answer asked for: the same for every question of that kind, so once per passage and kind. */
-function kindMask(analysis: PassageAnalysis, expected: AnswerKind, count: number): number {
+const kindMasks = new WeakMap<PassageAnalysis, Map<AnswerKind, KindMasks>>();
+
+/** The same for every question of that kind, so once per passage and kind. */
+function kindMask(analysis: PassageAnalysis, expected: AnswerKind, count: number): KindMasks {
   let byKind = kindMasks.get(analysis);
   if (!byKind) kindMasks.set(analysis, (byKind = new Map()));
-  let mask = byKind.get(expected);
-  if (mask === undefined) {
-    mask = 0;
-    for (let i = 0; i < count; i++) if (holdsKind(expected, analysis.sentences[i]!.tokens, analysis.passage.text)) mask |= 1 << i;
-    byKind.set(expected, mask);
+  let masks = byKind.get(expected);
+  if (masks === undefined) {
+    let plain = 0;
+    let partial = 0;
+    for (let i = 0; i < count; i++) {
+      const strength = kindStrength(expected, analysis.sentences[i]!.tokens, analysis.passage.text);
+      if (strength === 1) plain |= 1 << i;
+      else if (strength > 0) partial |= 1 << i;
+    }
+    byKind.set(expected, (masks = { plain, partial }));
   }
-  return mask;
+  return masks;
 }
 
 /** The body paragraph just before a passage, in the same article and section (captions skipped). */
@@ -636,7 +647,7 @@ function writtenAlternatives(index: PassageIndex, slot: Slot, query: AnalyzedQue
 }
 
 /** `kind`: the sentences holding the kind of answer asked for. */
-function scoreWindow(passage: PassageMasks, kind: number, window: number, totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
+function scoreWindow(passage: PassageMasks, kind: KindMasks, window: number, totalWeight: number, query: AnalyzedQuery, params: RankingParams) {
   let phrases = 0;
   for (const pair of passage.pairs) if ((pair & window) !== 0) phrases += 1;
   let covered = 0;
@@ -653,7 +664,7 @@ function scoreWindow(passage: PassageMasks, kind: number, window: number, totalW
   const score = coverage
     + params.phraseBonus * (query.pairs.length > 0 ? phrases / query.pairs.length : 0)
     + params.exactBonus * (totalWeight > 0 ? exact / totalWeight : 0)
-    + ((kind & window) !== 0 ? params.kindBonus : 0);
+    + ((kind.plain & window) !== 0 ? params.kindBonus : (kind.partial & window) !== 0 ? params.kindBonus / 2 : 0);
   return { coverage, score, phrases, slotsMet };
 }
 

@@ -15,6 +15,7 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['bao nhiêu', 'number'], ['số lượng', 'number'], ['bao lâu', 'duration'],
   // "mất / hết bao lâu": the verb only says it takes time.
   ['mất bao lâu', 'duration'], ['hết bao lâu', 'duration'], ['trong bao lâu', 'duration'], ['mấy', 'number', true],
+  ['bao lâu rồi', 'elapsed'], ['cách đây bao lâu', 'elapsed'],
   ['khi nào', 'date'], ['lúc nào', 'date'], ['bao giờ', 'date'], ['ngày nào', 'date'], ['hôm nào', 'date'],
   ['tháng nào', 'date'], ['năm nào', 'date'], ['thời điểm nào', 'date'], ['buổi nào', 'date'], ['thời gian nào', 'date'],
   ['vào ngày nào', 'date'], ['vào hôm nào', 'date'], ['vào lúc nào', 'date'], ['vào thời điểm nào', 'date'], ['vào năm nào', 'date'],
@@ -42,6 +43,7 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['kênh nào', 'organisation'], ['tổ chức gì', 'organisation'], ['cơ quan gì', 'organisation'],
   // English
   ['how many', 'number'], ['how much', 'number'], ['how long', 'duration'], ['how old', 'number'],
+  ['how long since', 'elapsed'], ['how long has it been', 'elapsed'], ['how long had it been', 'elapsed'], ['how long after', 'elapsed'],
   ['what date', 'date'], ['what year', 'date'], ['what time', 'date'], ['which day', 'date'], ['when', 'date'],
   ['what day', 'date'], ['which date', 'date'], ['which year', 'date'], ['what month', 'date'], ['which month', 'date'],
   ['since when', 'date'],
@@ -105,6 +107,13 @@ export const STANCE_WORDS: readonly string[] = [
 export const NUMBER_WORDS_BY_DIGITS: ReadonlyMap<string, string> = new Map([
   ['2', 'hai'], ['3', 'ba'], ['4', 'bốn'], ['6', 'sáu'], ['7', 'bảy'], ['8', 'tám'], ['9', 'chín'], ['10', 'mười'],
 ]);
+
+/**
+ * Words before "bao lâu" that make it time since something, not a length: "lần đầu sang Nga sau
+ * bao lâu" is answered by "kể từ tháng 4/2019" as well. They stay in the query: "sau" is often
+ * the text's word too ("sau các vòng đàm phán").
+ */
+export const ELAPSED_LEADS: ReadonlySet<string> = new Set(['sau', 'cach']);
 
 /** Words that count things: after "mấy" / "bao nhiêu" they name the unit the answer must carry. */
 export const COUNTERS: ReadonlySet<string> = new Set([

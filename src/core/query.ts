@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ELAPSED_LEADS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, VOCATIVES, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -187,7 +187,7 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
     removed.fill(true, m.start, m.start + m.length);
     if (plain && m.value.ambiguous) continue;
     const next = tokens[m.start + m.length];
-    if (expected === 'any') expected = m.value.kind;
+    if (expected === 'any') expected = m.value.kind === 'duration' && ELAPSED_LEADS.has(words[m.start - 1] ?? '') ? 'elapsed' : m.value.kind;
     if (m.value.kind === 'number' && next && COUNTERS.has(next.folded)) unit ??= next.folded;
   }
   return { expected, unit };

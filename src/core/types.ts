@@ -71,7 +71,7 @@ export interface Dossier {
 
 /** What kind of answer a question asks for, read off its question phrase. */
 /** 'stance': a yes/no question ("có ... không", "did ...?"), answered by who confirmed, denied or agreed. */
-export type AnswerKind = 'number' | 'duration' | 'date' | 'person' | 'place' | 'reason' | 'manner' | 'organisation' | 'stance' | 'any';
+export type AnswerKind = 'number' | 'duration' | 'elapsed' | 'date' | 'person' | 'place' | 'reason' | 'manner' | 'organisation' | 'stance' | 'any';
 
 /** A citation, structured; `formatCitation` in core/citation.ts renders it per locale. */
 export interface Citation {

@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answer } from '../../src/core/answer.js';
-import { holdsKind } from '../../src/core/answer-kinds.js';
+import { holdsKind, kindStrength } from '../../src/core/answer-kinds.js';
 import { tokenize } from '../../src/core/analyzer.js';
 import { analyzeQuery } from '../../src/core/query.js';
-import { fixtureIndex } from '../fixtures/dossier.js';
+import { corpusIndex, fixtureIndex } from '../fixtures/dossier.js';
 
 const filler = [
   'Giá lúa gạo trong nước tăng nhẹ vào cuối năm.', 'Đội tuyển bóng đá thắng trận giao hữu tối qua.',
@@ -68,4 +68,22 @@ test('GIVEN sentences WHEN checked for a duration THEN a point in time is not on
 test('GIVEN an English question naming "kim" in lower case WHEN read THEN "kim" is a slot, as the dossier writes it', () => {
   const q = analyzeQuery(index, 'where did lee and kim meet?');
   assert.ok(q.slots.some((s) => s.alternatives.some((alt) => alt.join(' ') === 'kim')), q.slots.map((s) => s.alternatives.join('|')).join('; '));
+});
+
+test('GIVEN "how long did it last" WHEN a sentence only says since when ("kể từ tháng 4/2019") THEN it answers in part; a length of time answers plainly', () => {
+  const strength = (kind: 'duration' | 'elapsed', text: string) => kindStrength(kind, tokenize(text), text);
+  assert.equal(strength('duration', 'Cuộc gặp kéo dài hơn 5 tiếng.'), 1);
+  assert.equal(strength('duration', 'Đây là lần đầu tiên ông tới Nga kể từ tháng 4/2019.'), 0.5);
+  assert.equal(strength('elapsed', 'Đây là lần đầu tiên ông tới Nga kể từ tháng 4/2019.'), 1);
+  assert.equal(strength('elapsed', 'Chuyến thăm đầu tiên sau 24 năm.'), 1);
+  assert.equal(strength('duration', 'Năm 2019 ông tới Vladivostok.'), 0);
+});
+
+test('GIVEN "sau bao lâu", "bao lâu rồi" or "how long since" WHEN read THEN it asks for the time since, and "sau" stays a word to look for', () => {
+  const q = analyzeQuery(corpusIndex(), 'Lần đầu ông Kim sang Nga sau bao lâu?');
+  assert.equal(q.expected, 'elapsed');
+  assert.ok(q.slots.some((s) => s.source.includes('sau')));
+  assert.equal(analyzeQuery(index, 'How long has it been since Kim last visited Russia?').expected, 'elapsed');
+  assert.equal(analyzeQuery(index, 'Ông Kim cầm quyền bao lâu rồi?').expected, 'elapsed');
+  assert.equal(analyzeQuery(index, 'Cuộc hội đàm kéo dài bao lâu?').expected, 'duration');
 });
