@@ -91,7 +91,7 @@ export function analyzeQuery(index: PassageIndex, text: string): AnalyzedQuery {
   markFillers(tokens, removed);
   const stats = rememberingRepairs(frequencyStats(index));
   const { expected, unit } = readQuestionPhrase(tokens, removed, hasDiacritics, language === 'vi' && !hasDiacritics ? stats : undefined, language === 'en');
-  const aliasSlots = aliasSlotsOf(index, tokens, removed, stats);
+  const aliasSlots = aliasSlotsOf(index, tokens, removed, stats, language === 'vi');
   const particle = particleMask(index, tokens, removed, hasDiacritics);
   /** Length of the synonym phrase each token is part of (0: none). */
   const bySynonym = new Array<number>(tokens.length).fill(0);
@@ -285,8 +285,12 @@ interface ContentSlots {
   readonly unknownEnglish?: string[];
 }
 
-/** Alias phrases in the question become one slot each, met by any spelling of the name (a stand-in for less); their words are used up. */
-function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: boolean[], stats: FrequencyStats): Slot[] {
+/**
+ * Alias phrases in the question become one slot each, met by any spelling of the name (a stand-in
+ * for less); their words are used up. In a Vietnamese question (`repairTypos`), also names with a
+ * typo in a word: English words are no Vietnamese typos, and looking each up costs time.
+ */
+function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: boolean[], stats: FrequencyStats, repairTypos: boolean): Slot[] {
   const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
   // A name the dossier never writes (in its text, or as an article's outlet or byline) cannot be
   // met: its words are better read one by one ("second Trump-Kim summit" -> Trump, Kim, summit)
@@ -294,7 +298,7 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
   const written = (concept: string) => isWritten(index, concept);
   const found = index.aliasConcepts.matchAll(words, written);
   const typed = found.map((m) => ({ ...m, words: words.slice(m.start, m.start + m.length) }));
-  return [...typed, ...namesWithTypos(index, words, found, stats)].map((m) => {
+  return [...typed, ...(repairTypos ? namesWithTypos(index, words, found, stats) : [])].map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
     removed.fill(true, m.start, m.start + m.length);
     const folded = m.words;
