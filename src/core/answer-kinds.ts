@@ -20,7 +20,9 @@ const SINCE_CUES = phrases('kể từ,từ năm,từ tháng');
 const DATE_CUES = phrases('ngày,tháng,hôm,sáng,rạng sáng,chiều,tối,đêm,ban đêm,tuần,năm ngoái,năm trước,thập kỷ,hồi,lúc,khi');
 const PERSON_CUES = phrases('ông,bà,tổng thống,chủ tịch,giáo sư,chuyên gia,giám đốc,người phát ngôn,phát ngôn viên,bộ trưởng,đại sứ,thủ tướng,nhà phân tích,lãnh đạo');
 const PLACE_CUES = phrases('tại,ở,đến,tới,thành phố,vùng,ga,sân bay,căn cứ,thủ đô,tỉnh,nhà máy,nhà khách,lãnh thổ');
-const REASON_CUES = phrases('vì,do,nhằm,để,bởi,bởi vì,lý do,nguyên nhân,mục đích,muốn');
+const REASON_CUES = phrases('vì,do,nhằm,để,bởi,bởi vì,lý do,nguyên nhân,mục đích');
+// A want is a motive, not a cause: it answers "why" only in part.
+const MOTIVE_CUES = phrases('muốn');
 // "bằng gì" is answered by a means: a way, or a vehicle.
 const MANNER_CUES = phrases('bằng,qua,theo cách,cách,tàu,đoàn tàu,xe,máy bay,chuyên cơ,đường sắt,thuyền,ô tô');
 // A yes/no question is answered by a stance: confirmed, denied, agreed, refused.
@@ -42,6 +44,7 @@ export function holdsKind(kind: AnswerKind, tokens: readonly Token[], text: stri
  * long since) is answered by either.
  */
 export function kindStrength(kind: AnswerKind, tokens: readonly Token[], text: string): number {
+  if (kind === 'reason') return hasCue(tokens, REASON_CUES) ? 1 : hasCue(tokens, MOTIVE_CUES) ? 0.5 : 0;
   if (kind !== 'duration' && kind !== 'elapsed') return holdsOtherKind(kind, tokens, text) ? 1 : 0;
   if (tokens.some((t, i) => isNumberToken(t) && lastsFor(tokens, i))) return 1;
   if (!hasCue(tokens, SINCE_CUES, (t) => t.isNumber)) return 0;
