@@ -85,6 +85,9 @@ function hasCue(tokens: readonly Token[], cues: readonly (readonly string[])[], 
   }));
 }
 
+/** What stands between two words when the second opens a quote or a clause. */
+const OPENS_CLAUSE = /[:"“'‘(.!?…]/u;
+
 /**
  * A capitalised word that opens neither the sentence nor a quote or a clause after a colon: a
  * proper name, of one word ("Khasan", "Kumsusan") or more.
@@ -95,9 +98,6 @@ function hasName(tokens: readonly Token[], text: string): boolean {
   }
   return false;
 }
-
-/** What stands between two words when the second opens a quote or a clause. */
-const OPENS_CLAUSE = /[:"“'‘(.!?…]/u;
 
 function isCapital(text: string, token: Token): boolean {
   const c = text.charAt(token.start);

@@ -298,7 +298,7 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
   const written = (concept: string) => isWritten(index, concept);
   const found = index.aliasConcepts.matchAll(words, written);
   const typed = found.map((m) => ({ ...m, words: words.slice(m.start, m.start + m.length) }));
-  return [...typed, ...(repairTypos ? namesWithTypos(index, words, found, stats) : [])].map((m) => {
+  return [...typed, ...(repairTypos ? namesWithTypos(index, words, found, stats, written) : [])].map((m) => {
     const own = tokens.slice(m.start, m.start + m.length);
     removed.fill(true, m.start, m.start + m.length);
     const folded = m.words;
@@ -317,12 +317,12 @@ function aliasSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: bo
  * Names with a typo in a word ("trieu tine"), read again with the dossier's word for each word it
  * lacks, where no name was found as typed. Only matches that a repair made count.
  */
-function namesWithTypos(index: PassageIndex, words: readonly string[], found: readonly { start: number; length: number }[], stats: FrequencyStats) {
+function namesWithTypos(index: PassageIndex, words: readonly string[], found: readonly { start: number; length: number }[], stats: FrequencyStats, written: (concept: string) => boolean) {
   const taken = new Array<boolean>(words.length).fill(false);
   for (const m of found) taken.fill(true, m.start, m.start + m.length);
   const repaired = words.map((w, i) => (taken[i] ? '' : w === '' || stats.has(w) || /^\d/.test(w) ? w : stats.repair(w) ?? w));
   if (repaired.every((w, i) => w === words[i] || taken[i])) return [];
-  return index.aliasConcepts.matchAll(repaired, (concept) => isWritten(index, concept))
+  return index.aliasConcepts.matchAll(repaired, written)
     .map((m) => ({ ...m, words: repaired.slice(m.start, m.start + m.length) }))
     .filter((m) => m.words.some((w, k) => w !== words[m.start + k]));
 }
@@ -384,7 +384,7 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   // Typed with diacritics that the dossier never uses ("Bân" where it has only "bàn", "bán"), a word is
   // probably another word: its folded matches earn partial credit.
   const otherWord = (w: { folded: string; exact?: string | undefined }) => w.exact !== undefined && w.exact !== w.folded && !index.exactVocabulary.has(w.exact);
-  const spelled = tokens.map((t, i) => otherSpelling(tokens, i, hasDiacritics));
+  const spelled = tokens.map((_, i) => otherSpelling(tokens, i, hasDiacritics));
   const slots: Slot[] = words.flatMap((w, i) => {
     if (!w || bySynonym[i] !== 0) return [];
     const other = spelled[i];
