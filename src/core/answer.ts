@@ -32,6 +32,8 @@ export interface RankingParams {
   readonly nearDistance: number;
   /** Credit for a question word found not in the paragraph but in the body paragraph before it (news paragraphs go on from the last one). */
   readonly previousParagraphCredit: number;
+  /** The same, for a paragraph that goes on with its paragraph before's list ("Đầu tiên là ..."). */
+  readonly listContinuationCredit: number;
   /** Credit for a name the passage does not give but its article does elsewhere (the article is about it). */
   readonly articleNameCredit: number;
   /** Credit for a person met by an office of theirs (offices.yaml) in a passage of an article that names them. */
@@ -76,6 +78,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   nearDistance: 4,
   brokenCompoundCredit: 0.75,
   previousParagraphCredit: 0.4,
+  listContinuationCredit: 0.8,
   articleNameCredit: 0.3,
   officeCredit: 0.6,
   extraSentencePenalty: 0.06,
@@ -174,7 +177,8 @@ interface Window {
 export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: RankingParams, articleId?: string): Ranked[] {
   const slots = query.slots.filter((s) => !isTooCommon(index, s, query, params));
   if (slots.length === 0) return [];
-  const hits = index.search.search(miniSearchQuery(index, slots, query, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
+  const found = index.search.search(miniSearchQuery(index, slots, query, params), searchOptions(index, params, articleId)).slice(0, params.candidates);
+  const hits = [...found, ...listContinuations(index, found)];
   const top = hits[0]?.score ?? 1;
   const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0) + unknownWeight(index, query, params);
   const ordered = inQuestionOrder(slots);
@@ -189,6 +193,34 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
     return { analysis, slots, window, hasUnit, score: kindFactor * (params.searchWeight * (hit.score / top) + window.score) };
   });
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+const LIST_OPENERS = ['đầu tiên là', 'thứ nhất', 'thứ hai', 'thứ ba', 'trước hết', 'ngoài ra', 'bên cạnh đó', 'cuối cùng'];
+
+/** Whether a paragraph goes on with a list its paragraph before opened ("Đầu tiên là viện trợ ..."). */
+function continuesList(text: string): boolean {
+  const head = text.slice(0, 16).toLowerCase().normalize('NFC');
+  return LIST_OPENERS.some((opener) => head.startsWith(opener));
+}
+
+/**
+ * The paragraph after a candidate that goes on with its list: what it lists is what a question
+ * about the candidate's words asks for, but it repeats none of them. Scored as its lead-in was found.
+ */
+function listContinuations(index: PassageIndex, found: readonly { id: unknown; score: number }[]) {
+  const ids = new Set(found.map((h) => h.id as number));
+  const passages = index.dossier.passages;
+  const more: { id: number; score: number }[] = [];
+  for (const hit of found) {
+    const next = (hit.id as number) + 1;
+    const after = passages[next];
+    const before = passages[hit.id as number]!;
+    if (!after || ids.has(next) || after.kind !== 'paragraph' || after.articleId !== before.articleId || after.heading !== before.heading) continue;
+    if (!continuesList(after.text)) continue;
+    ids.add(next);
+    more.push({ id: next, score: hit.score });
+  }
+  return more;
 }
 
 /** A syllable found in most passages tells nothing on its own when it is part of a pair. */
@@ -484,6 +516,7 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
   const inPrevious = (term: string): boolean => previous !== undefined
     && (holds(term) || (term.includes('_') && term.split('_').every(holds)));
   const compounds = compoundsOf(query);
+  const continues = continuesList(masks.analysis.passage.text);
   const phraseIn = (pairs: readonly string[]): number => {
     let mask = EVERY_SENTENCE;
     for (const pair of pairs) mask &= own.has(pair) || inPrevious(pair) ? EVERY_SENTENCE : masks.of(pair);
@@ -505,7 +538,7 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
       const office = officeSentences(index, masks, word);
       if (office !== 0) return { weight, mask: office, compounds: [], credit: params.officeCredit };
     }
-    if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.previousParagraphCredit };
+    if (mask === 0 && inPrevious(word)) return { weight, mask: EVERY_SENTENCE, compounds: [], credit: continues ? params.listContinuationCredit : params.previousParagraphCredit };
     if (mask === 0 && params.articleNameCredit > 0 && isConceptId(word) && articleNames(index, masks.analysis.passage.articleId).has(word)) {
       return { weight, mask: EVERY_SENTENCE, compounds: [], credit: params.articleNameCredit };
     }
