@@ -33,6 +33,8 @@ export const QUESTION_PHRASES: readonly (readonly [phrase: string, kind: AnswerK
   ['ngày mấy', 'date'], ['tháng mấy', 'date'], ['hôm mấy', 'date'], ['năm mấy', 'date'], ['dịp nào', 'date'],
   ['nhân vật nào', 'person'], ['vị nào', 'person'], ['ông nào', 'person'], ['bà nào', 'person'], ['những ai', 'person'],
   ['như nào', 'manner'], ['bao xa', 'number'],
+  // Folded, "cai" is also "cải" (cải thiện): read as the question word it is, not a rare word.
+  ['cái gì', 'any'],
   ['bằng gì', 'manner'], ['bằng cách nào', 'manner'], ['như thế nào', 'manner'], ['thế nào', 'manner'], ['ra sao', 'manner'],
   // "What does it mean for X": the meaning is the answer, not a word to look for.
   ['ý nghĩa thế nào', 'manner'], ['ý nghĩa như thế nào', 'manner'], ['ý nghĩa ra sao', 'manner'], ['ý nghĩa gì', 'any'],

@@ -262,3 +262,8 @@ test('GIVEN an English question with "when" after its own wh-word ("what did the
   assert.equal(analyzeQuery(index(), 'Since when has Russia backed sanctions?').expected, 'date');
   assert.equal(analyzeQuery(index(), 'For what reason did Putin praise Pyongyang when he arrived?').expected, 'reason');
 });
+
+test('GIVEN "cái gì" typed without diacritics ("giup cai gi dau tien") WHEN read THEN it is the question word, not "cải" (cải thiện) as a rare word', () => {
+  assert.ok(!slotWords('trieu tien muon nga giup cai gi dau tien').includes('cai'));
+  assert.ok(!slotWords('Triều Tiên muốn Nga giúp cái gì đầu tiên?').includes('cai'));
+});
