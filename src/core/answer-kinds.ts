@@ -3,14 +3,14 @@
 // their diacritics, so the cues are exact forms: folded, "có" (has) would pass for "cơ" and
 // "qua" for "quá", and every sentence would look like an answer.
 import { tokenize, type Token } from './analyzer.js';
-import { STANCE_VERBS } from './lexicon.js';
+import { COUNTING_WORDS, STANCE_VERBS } from './lexicon.js';
 import type { AnswerKind } from './types.js';
 
 const exact = (words: string): ReadonlySet<string> => new Set(words.split(','));
 /** Cue phrases as sequences of exact syllables. */
 const phrases = (list: string): readonly (readonly string[])[] => list.split(',').map((p) => tokenize(p).map((t) => t.exact));
 
-const NUMBER_WORDS = exact('một,hai,ba,bốn,năm,sáu,bảy,tám,chín,mười,mươi,trăm,nghìn,ngàn,triệu,tỷ,tỉ,nửa,chục');
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...COUNTING_WORDS.keys(), ...exact('mươi,trăm,nghìn,ngàn,triệu,tỷ,tỉ,nửa,chục')]);
 // "bao lâu" is answered by a number of time units: "hơn 5 tiếng", "24 năm", "nửa tháng".
 const TIME_UNITS = exact('giây,phút,tiếng,giờ,ngày,tuần,tháng,năm,thập,thế');
 /** After a number of time units, these make it a point in time: "4 năm trước", "3 ngày sau". */

@@ -3,6 +3,7 @@
 // for relative forms the month) comes from when the article was written, so every resolution
 // takes the article's date (YYYY, YYYY-MM or YYYY-MM-DD) as its anchor. Pure: text in, data out.
 import { fold } from './analyzer.js';
+import { COUNTING_WORDS } from './lexicon.js';
 import type { DatePrecision, Span } from './types.js';
 
 /** Which part of a month an expression names ("đầu tháng 7", "giữa tháng", "cuối tháng trước"). */
@@ -113,11 +114,9 @@ function shiftDays(anchor: Anchor, days: number): { year: number; month: number;
 }
 
 /** Vietnamese counting words (folded) up to ten, and "vài" (a few) as roughly three. */
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, vai: 3,
-};
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([...[...COUNTING_WORDS].map(([word, value]) => [fold(word), value] as const), ['vai', 3]]);
 
-const readCount = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word]);
+const readCount = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.get(word));
 
 const PARTS: Readonly<Record<string, MonthPart>> = { dau: 'early', giua: 'mid', cuoi: 'late' };
 

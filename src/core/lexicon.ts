@@ -102,13 +102,18 @@ export const STANCE_WORDS: readonly string[] = [
   'accept', 'accepted', 'refuse', 'refused', 'reject', 'rejected',
 ];
 
+/** Vietnamese counting words up to ten, with diacritics, and their values. */
+export const COUNTING_WORDS: ReadonlyMap<string, number> = new Map([
+  ['một', 1], ['hai', 2], ['ba', 3], ['bốn', 4], ['năm', 5], ['sáu', 6], ['bảy', 7], ['tám', 8], ['chín', 9], ['mười', 10],
+]);
+
 /**
  * Small numbers as members type them and as the articles write them: "2 nước" is "hai nước".
  * Not 1 (một is also "a") nor 5 (năm is also "year"): those words say too much else.
  */
-export const NUMBER_WORDS_BY_DIGITS: ReadonlyMap<string, string> = new Map([
-  ['2', 'hai'], ['3', 'ba'], ['4', 'bốn'], ['6', 'sáu'], ['7', 'bảy'], ['8', 'tám'], ['9', 'chín'], ['10', 'mười'],
-]);
+export const NUMBER_WORDS_BY_DIGITS: ReadonlyMap<string, string> = new Map(
+  [...COUNTING_WORDS].filter(([word]) => word !== 'một' && word !== 'năm').map(([word, value]) => [String(value), word]),
+);
 
 /**
  * Words before "bao lâu" that make it time since something, not a length: "lần đầu sang Nga sau
