@@ -4,7 +4,7 @@
 import type { Query, SearchOptions } from 'minisearch';
 import { isNumberToken, kindStrength } from './answer-kinds.js';
 import { tokenize } from './analyzer.js';
-import { ANAPHORIC_OPENERS, IDIOM_LEAD_WORDS } from './lexicon.js';
+import { ANAPHORIC_OPENERS, IDIOM_LEAD_WORDS, LIST_OPENERS } from './lexicon.js';
 import { citationFor } from './citation.js';
 import { analyzePassage, cachedAnalysis, MAX_SCORED_SENTENCES, positionsIn, sentencesHolding, sentencesHoldingExact, type PassageAnalysis, type Sentence, type TokenSpan } from './passage-analysis.js';
 import { inverseFrequency, isConceptId, isWritten, termFrequency, type PassageIndex } from './passage-index.js';
@@ -195,8 +195,6 @@ export function rankPassages(index: PassageIndex, query: AnalyzedQuery, params: 
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-const LIST_OPENERS = ['đầu tiên là', 'thứ nhất', 'thứ hai', 'thứ ba', 'trước hết', 'ngoài ra', 'bên cạnh đó', 'cuối cùng'];
-
 /** Whether a paragraph goes on with a list its paragraph before opened ("Đầu tiên là viện trợ ..."). */
 function continuesList(text: string): boolean {
   const head = text.slice(0, 16).toLowerCase().normalize('NFC');
@@ -214,8 +212,8 @@ function listContinuations(index: PassageIndex, found: readonly { id: unknown; s
   for (const hit of found) {
     const next = (hit.id as number) + 1;
     const after = passages[next];
-    const before = passages[hit.id as number]!;
-    if (!after || ids.has(next) || after.kind !== 'paragraph' || after.articleId !== before.articleId || after.heading !== before.heading) continue;
+    // The candidate must be the paragraph before it, as the credit for its words reads it.
+    if (!after || ids.has(next) || after.kind !== 'paragraph' || previousParagraph(index, next) !== hit.id) continue;
     if (!continuesList(after.text)) continue;
     ids.add(next);
     more.push({ id: next, score: hit.score });
@@ -516,7 +514,7 @@ function passageMasks(index: PassageIndex, masks: SentenceMasks, previous: numbe
   const inPrevious = (term: string): boolean => previous !== undefined
     && (holds(term) || (term.includes('_') && term.split('_').every(holds)));
   const compounds = compoundsOf(query);
-  const continues = continuesList(masks.analysis.passage.text);
+  const continues = previous !== undefined && continuesList(masks.analysis.passage.text);
   const phraseIn = (pairs: readonly string[]): number => {
     let mask = EVERY_SENTENCE;
     for (const pair of pairs) mask &= own.has(pair) || inPrevious(pair) ? EVERY_SENTENCE : masks.of(pair);

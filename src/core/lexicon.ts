@@ -185,6 +185,12 @@ export const ANAPHORIC_OPENERS: readonly string[] = [
   'ông nói', 'bà nói', 'ông cho biết', 'bà cho biết', 'ông ấy', 'bà ấy', 'họ', 'vì vậy', 'vì thế', 'do đó',
 ];
 
+/**
+ * Paragraph openers that go on with a list the paragraph before began ("… trên một số khía cạnh." /
+ * "Đầu tiên là viện trợ …"), lower case, with diacritics, as the text writes them.
+ */
+export const LIST_OPENERS: readonly string[] = ['đầu tiên là', 'thứ nhất', 'thứ hai', 'thứ ba', 'trước hết', 'ngoài ra', 'bên cạnh đó', 'cuối cùng'];
+
 /** Chat fillers a member wraps a question in; removed whole before anything else. */
 export const FILLER_PHRASES: readonly string[] = [
   'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho hoi', 'moi nguoi oi', 'cac ban oi', 'ban oi', 'ai biet khong',
