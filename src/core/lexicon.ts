@@ -122,6 +122,9 @@ export const NUMBER_WORDS_BY_DIGITS: ReadonlyMap<string, string> = new Map(
  */
 export const ELAPSED_LEADS: ReadonlySet<string> = new Set(['sau', 'cach']);
 
+/** Words after which a number is a date, a time or a rank, not a count (folded): "tháng 9" is no "tháng chín" in the text. */
+export const NUMBER_NAMING_WORDS: ReadonlySet<string> = new Set(['ngay', 'thang', 'nam', 'lan', 'thu', 'so', 'gio', 'luc', 'quy', 'tuan', 'phut', 'khoa', 'dot', 'vong']);
+
 /** Words that count things: after "mấy" / "bao nhiêu" they name the unit the answer must carry. */
 export const COUNTERS: ReadonlySet<string> = new Set([
   'nam', 'thang', 'ngay', 'tuan', 'gio', 'tieng', 'phut', 'lan', 'nguoi', 'chiec', 'km', 'm', 'kg', 'tan', 'usd', 'dong',
@@ -207,6 +210,9 @@ export const FILLER_PHRASES: readonly string[] = [
 export const VOCATIVES: readonly string[] = [
   'moi nguoi', 'cac ban', 'may ban', 'anh em', 'ae', 'ca nha', 'cac bac', 'cac anh', 'anh chi', 'bot', 'ad', 'admin',
 ];
+
+/** English question words: a question asks with the first it holds ("what ... when Kim went" asks what). */
+export const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
 
 /** English words that mark a question as English and carry no content. */
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([

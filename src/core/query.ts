@@ -4,8 +4,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ELAPSED_LEADS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
-  STANCE_WORDS, VOCATIVES, YES_NO_ENDINGS, YES_NO_OPENERS,
+  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ELAPSED_LEADS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_NAMING_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  STANCE_WORDS, VOCATIVES, WH_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
 import { PhraseMatcher } from './phrases.js';
@@ -192,8 +192,6 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
   }
   return { expected, unit };
 }
-
-const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
 
 /** The kind a question's first word asks for, where it asks only there (QUESTION_OPENERS). */
 function openerKind(tokens: readonly Token[]): AnswerKind | undefined {
@@ -387,10 +385,11 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   const spelled = tokens.map((_, i) => otherSpelling(tokens, i, hasDiacritics));
   const slots: Slot[] = words.flatMap((w, i) => {
     if (!w || bySynonym[i] !== 0) return [];
-    const other = spelled[i];
     // A number and its word are one meaning: weighed by the commoner form, met by either in full.
-    if (other) return [{ weight: Math.min(weightOf(w.folded, i), stats.idf(other)), alternatives: [[w.folded], [other]], exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }];
-    return [{ weight: weightOf(w.folded, i), alternatives: [[w.folded]], ...(otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {}), exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }];
+    const other = spelled[i];
+    const weight = other ? Math.min(weightOf(w.folded, i), stats.idf(other)) : weightOf(w.folded, i);
+    const credits = !other && otherWord(w) ? { credits: [FOLDED_ONLY_CREDIT] } : {};
+    return [{ weight, alternatives: other ? [[w.folded], [other]] : [[w.folded]], ...credits, exact: w.exact ? [w.exact] : [], source: [w.folded], at: i }];
   });
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) {
@@ -405,9 +404,6 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
 }
 
 const DIGITS_BY_NUMBER_WORDS: ReadonlyMap<string, string> = new Map([...NUMBER_WORDS_BY_DIGITS].map(([digits, word]) => [word, digits]));
-
-/** Words after which a number is a date, a time or a rank, not a count: "tháng 9" is no "tháng chín" in the text. */
-const NUMBER_NAMING_WORDS: ReadonlySet<string> = new Set(['ngay', 'thang', 'nam', 'lan', 'thu', 'so', 'gio', 'luc', 'quy', 'tuan', 'phut', 'khoa', 'dot', 'vong']);
 
 /**
  * A count, "2 nước", as the other spelling of its number: "hai" for "2" and back (folded). A

@@ -156,7 +156,6 @@ function glossarySlots(index: PassageIndex, folded: readonly string[], used: boo
   });
 }
 
-
 /** BM25-style rarity of a word, or of a pair ("hop_tac") counted as a phrase. */
 function idfOf(index: PassageIndex, folded: string): number {
   const n = index.dossier.passages.length;

@@ -69,8 +69,11 @@ export interface Dossier {
   readonly version: string;
 }
 
-/** What kind of answer a question asks for, read off its question phrase. */
-/** 'stance': a yes/no question ("có ... không", "did ...?"), answered by who confirmed, denied or agreed. */
+/**
+ * What kind of answer a question asks for, read off its question phrase.
+ * 'stance': a yes/no question ("có ... không", "did ...?"), answered by who confirmed, denied or agreed.
+ * 'duration': how long something lasted; 'elapsed': how long since ("sau bao lâu", "how long since").
+ */
 export type AnswerKind = 'number' | 'duration' | 'elapsed' | 'date' | 'person' | 'place' | 'reason' | 'manner' | 'organisation' | 'stance' | 'any';
 
 /** A citation, structured; `formatCitation` in core/citation.ts renders it per locale. */
