@@ -173,6 +173,8 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   'bảo', 'nói', 'kể', 'đi', 'sang', 'về', 'lên', 'xuống', 'làm', 'được', 'lấy', 'đưa', 'thấy', 'biết',
   // pronouns and deixis
   'mình', 'bạn', 'tôi', 'nó', 'đó', 'kia', 'đây', 'nay', 'ấy', 'ổng', 'bả',
+  // the article a member points at ("bài VTV", "bài hồi 2019"): where to look, not what about
+  'bài',
 ].map((w) => w.normalize('NFC')));
 
 /** The same light words folded, for questions typed without diacritics. */

@@ -184,6 +184,14 @@ test('GIVEN a light word the dossier uses rarely ("nên", "như") WHEN read THEN
   }
 });
 
+test('GIVEN "bài" (the article a member points at, "bài VTV") WHEN typed with diacritics THEN it weighs no more than a light word', () => {
+  const ix = index();
+  const q = analyzeQuery(ix, 'bài VTV ví Nga với Triều Tiên giống cái gì vậy');
+  const weight = q.slots.find((s) => s.source.length === 1 && s.source[0] === 'bai')?.weight;
+  const cap = inverseFrequency(ix.dossier.passages.length, LIGHT_WORD_SHARE * ix.dossier.passages.length);
+  assert.ok(weight !== undefined && weight <= cap + 1e-9, `"bài" weighs ${weight}, cap ${cap}`);
+});
+
 test('GIVEN a light word the dossier never uses ("luôn") WHEN read THEN it is phrasing, not an unknown topic', () => {
   assert.ok(!index().documentFrequency.has('luon'), 'the dossier lacks "luôn"');
   const q = analyzeQuery(index(), 'Tại sao đạn pháo của Triều Tiên lại dùng được luôn cho quân Nga?');
