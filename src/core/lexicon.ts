@@ -77,6 +77,24 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['hnay', 'hôm nay'], ['hqua', 'hôm qua'],
 ].map(([short, long]) => [short!.normalize('NFC'), long!.normalize('NFC')]));
 
+/**
+ * Question phrases whose noun names the answer's category ("hãng tin nào", "thành phố nào",
+ * "which news agency"): the text often writes that noun beside the answer ("hãng tin Rossiya-24"),
+ * so only the question word leaves the query; the noun stays a word to look for.
+ */
+export const CATEGORY_QUESTION_PHRASES: ReadonlySet<string> = new Set([
+  'thành phố nào', 'nước nào', 'quốc gia nào', 'tỉnh nào', 'khu vực nào', 'vùng nào',
+  'cơ quan nào', 'cơ quan gì', 'tổ chức nào', 'tổ chức gì', 'viện nào', 'trung tâm nào', 'văn phòng nào',
+  'hãng nào', 'hãng tin nào', 'hãng thông tấn nào', 'tờ báo nào', 'báo nào', 'đài nào', 'kênh nào',
+  'which city', 'what city', 'which country', 'what country', 'which region', 'what region',
+  'which organisation', 'what organisation', 'which organization', 'what organization', 'which agency', 'what agency',
+  'which news agency', 'what news agency', 'which institute', 'which think tank', 'what think tank',
+  'which outlet', 'which newspaper', 'what newspaper', 'which broadcaster',
+].map(fold));
+
+/** The question words of those phrases: all of a category phrase that leaves the query. */
+export const CATEGORY_QUESTION_WORDS: ReadonlySet<string> = new Set(['nao', 'gi', 'which', 'what']);
+
 /** Words that ask only when they open the question: "Sao đạn pháo ... lại dùng được?" asks why ("ra sao" at the end asks how). */
 export const QUESTION_OPENERS: ReadonlyMap<string, AnswerKind> = new Map([['sao', 'reason']]);
 

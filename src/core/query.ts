@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ELAPSED_LEADS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_NAMING_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, CATEGORY_QUESTION_PHRASES, CATEGORY_QUESTION_WORDS, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ELAPSED_LEADS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_NAMING_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, VOCATIVES, WH_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -184,7 +184,8 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
   let expected: AnswerKind = found.length === 0 ? openerKind(tokens) ?? (isYesNo(tokens) && asksStance(tokens) ? 'stance' : 'any') : 'any';
   let unit: string | undefined;
   for (const m of found) {
-    removed.fill(true, m.start, m.start + m.length);
+    const category = CATEGORY_QUESTION_PHRASES.has(words.slice(m.start, m.start + m.length).join(' '));
+    for (let i = m.start; i < m.start + m.length; i++) if (!category || CATEGORY_QUESTION_WORDS.has(words[i]!)) removed[i] = true;
     if (plain && m.value.ambiguous) continue;
     const next = tokens[m.start + m.length];
     if (expected === 'any') expected = m.value.kind === 'duration' && ELAPSED_LEADS.has(words[m.start - 1] ?? '') ? 'elapsed' : m.value.kind;

@@ -192,6 +192,19 @@ test('GIVEN "bài" (the article a member points at, "bài VTV") WHEN typed with 
   assert.ok(weight !== undefined && weight <= cap + 1e-9, `"bài" weighs ${weight}, cap ${cap}`);
 });
 
+test('GIVEN a question phrase naming the answer\'s category ("hãng tin nào", "which news agency") WHEN read THEN it asks for that kind and the category noun stays a word to look for', () => {
+  const vi = analyzeQuery(index(), 'kim tra loi phong van hang tin nao cua nga truoc khi toi vladivostok');
+  assert.equal(vi.expected, 'organisation');
+  assert.ok(vi.slots.some((s) => s.source.join(' ') === 'hang tin'), JSON.stringify(vi.slots.map((s) => s.source)));
+  assert.ok(!vi.slots.some((s) => s.source.includes('nao')));
+  const en = analyzeQuery(index(), 'Which news agency did Kim speak to before the 2019 summit?');
+  assert.equal(en.expected, 'organisation');
+  assert.ok(en.slots.some((s) => s.alternatives.some((alt) => alt.join(' ') === 'hang tin')), JSON.stringify(en.slots.map((s) => s.alternatives)));
+  // A phrase that only asks ("ở đâu", "khi nào") still leaves the query whole.
+  const where = analyzeQuery(index(), 'Ông Kim gặp Putin ở đâu?');
+  assert.ok(!where.slots.some((s) => s.source.includes('dau')));
+});
+
 test('GIVEN a light word the dossier never uses ("luôn") WHEN read THEN it is phrasing, not an unknown topic', () => {
   assert.ok(!index().documentFrequency.has('luon'), 'the dossier lacks "luôn"');
   const q = analyzeQuery(index(), 'Tại sao đạn pháo của Triều Tiên lại dùng được luôn cho quân Nga?');
