@@ -4,7 +4,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foreignScriptShare, tokenize, type Token } from './analyzer.js';
 import {
-  AMBIGUOUS_ENGLISH, CATEGORY_QUESTION_PHRASES, CATEGORY_QUESTION_WORDS, CHAT_SHORTHAND, COUNTER_EQUIVALENTS, COUNTERS, ELAPSED_LEADS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_NAMING_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
+  AMBIGUOUS_ENGLISH, CATEGORY_QUESTION_PHRASES, CATEGORY_QUESTION_WORDS, CHAT_SHORTHAND, COUNTING_WORDS, COUNTER_EQUIVALENTS, COUNTERS, ELAPSED_LEADS, ENGLISH_FUNCTION_WORDS, FILLER_PHRASES, isSyllableShaped, LIGHT_SYLLABLES, LIGHT_WORDS, NUMBER_NAMING_WORDS, NUMBER_WORDS_BY_DIGITS, QUESTION_OPENERS, QUESTION_PARTICLES, QUESTION_PHRASES, QUESTION_SYLLABLES,
   STANCE_WORDS, VOCATIVES, WH_WORDS, YES_NO_ENDINGS, YES_NO_OPENERS,
 } from './lexicon.js';
 import { inverseFrequency, isWritten, termFrequency, type PassageIndex, type SynonymEntry } from './passage-index.js';
@@ -178,6 +178,8 @@ function readQuestionPhrase(tokens: readonly Token[], removed: boolean[], hasDia
     const next = tokens[m.start + m.length];
     const exactMatch = own.every((t, k) => t.exact === m.value.exact[k]);
     if (hasDiacritics && !exactMatch) return false;
+    // Folded, "nước thứ ba nào" is a third country, not "bà nào" (which lady): a count after a word that makes it a rank asks nothing.
+    if (!hasDiacritics && NUMBER_NAMING_WORDS.has(words[m.start - 1] ?? '') && FOLDED_COUNTING_WORDS.has(words[m.start]!)) return false;
     return hasDiacritics || !m.value.ambiguous || (m.value.kind === 'number' && !!next && COUNTERS.has(next.folded));
   });
   const plain = found.some((m) => !m.value.ambiguous);
@@ -404,6 +406,8 @@ function vietnameseSlots(index: PassageIndex, tokens: readonly Token[], removed:
   return { slots, pairs, unknown };
 }
 
+const FOLDED_COUNTING_WORDS: ReadonlySet<string> = new Set([...COUNTING_WORDS.keys()].map(fold));
+
 const DIGITS_BY_NUMBER_WORDS: ReadonlyMap<string, string> = new Map([...NUMBER_WORDS_BY_DIGITS].map(([digits, word]) => [word, digits]));
 
 /**
@@ -432,6 +436,8 @@ function unambiguousLightSyllables(index: PassageIndex): ReadonlySet<string> {
     const heavy = new Set<string>();
     for (const word of index.exactVocabulary) {
       const folded = fold(word);
+      // A lone plain letter is a fragment of a name ("O" of O’Brien), no word that could be meant.
+      if (word.length === 1 && word === folded) continue;
       if (LIGHT_SYLLABLES.has(folded) && !LIGHT_WORDS.has(word)) heavy.add(folded);
     }
     light = new Set([...LIGHT_SYLLABLES].filter((s) => !heavy.has(s)));

@@ -205,6 +205,19 @@ test('GIVEN a question phrase naming the answer\'s category ("hãng tin nào", "
   assert.ok(!where.slots.some((s) => s.source.includes('dau')));
 });
 
+test('GIVEN "thu ba nao" typed without diacritics (a third country) WHEN read THEN it is no "bà nào" asking for a person; "ba nao" alone still is', () => {
+  assert.notEqual(analyzeQuery(index(), 'hiep uoc moi co nham vao nuoc thu ba nao khong').expected, 'person');
+  assert.equal(analyzeQuery(index(), 'ba nao la nha phan tich cua 38 north').expected, 'person');
+});
+
+test('GIVEN "o" typed without diacritics WHEN the dossier\'s only other "o" is the initial of O’Brien THEN it is "ở", a light word', () => {
+  const ix = index();
+  assert.ok(ix.exactVocabulary.has('o'), 'the dossier splits O’Brien into "o" and "brien"');
+  const cap = inverseFrequency(ix.dossier.passages.length, LIGHT_WORD_SHARE * ix.dossier.passages.length);
+  const weight = analyzeQuery(ix, 'putin voi kim gap nhau o vostochny').slots.find((s) => s.source.length === 1 && s.source[0] === 'o')?.weight;
+  assert.ok(weight === undefined || weight <= cap + 1e-9, `"o" weighs ${weight}, cap ${cap}`);
+});
+
 test('GIVEN a light word the dossier never uses ("luôn") WHEN read THEN it is phrasing, not an unknown topic', () => {
   assert.ok(!index().documentFrequency.has('luon'), 'the dossier lacks "luôn"');
   const q = analyzeQuery(index(), 'Tại sao đạn pháo của Triều Tiên lại dùng được luôn cho quân Nga?');
