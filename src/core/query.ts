@@ -331,9 +331,10 @@ function namesWithTypos(index: PassageIndex, words: readonly string[], found: re
 /** Near-synonym phrases become one slot each, met by any member of the group; their words are used up. */
 function synonymSlotsOf(index: PassageIndex, tokens: readonly Token[], removed: readonly boolean[], particle: readonly boolean[], covered: number[], hasDiacritics: boolean, stats: FrequencyStats): Slot[] {
   // A particle may stand inside a phrase ("dùng được cho") or open one ("có mặt ở"; folded, "ha tang"
-  // is hạ tầng whatever "hả" is), not end it: "bao nhiêu năm rồi" is no "năm rồi" (last year).
+  // is hạ tầng whatever "hả" is), not end one of two words: "bao nhiêu năm rồi" is no "năm rồi"
+  // (last year). A longer phrase is no chance meeting: "nhà máy hàng không", "chưa từng có".
   const words = tokens.map((t, i) => (removed[i] ? '' : t.folded));
-  const inside = (entry: SynonymEntry, start: number) => !particle[start + entry.exact.length - 1] && (entry.exact.length > 1 || !particle[start]);
+  const inside = (entry: SynonymEntry, start: number) => (entry.exact.length > 2 || !particle[start + entry.exact.length - 1]) && (entry.exact.length > 1 || !particle[start]);
   // Typed with diacritics, a phrase must match them: "cũng có" is not "củng cố".
   const accept = (entry: SynonymEntry, start: number) => inside(entry, start) && (!hasDiacritics || entry.exact.every((e, k) => tokens[start + k]?.exact === e));
   return index.synonyms.matchAll(words, accept).map((m) => {

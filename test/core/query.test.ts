@@ -277,6 +277,11 @@ test('GIVEN a synonym phrase opening on a particle\'s syllable ("ha tang" = hạ
   assert.ok(!slotWords('kim nam quyen bao nhieu nam roi').includes('ngoai'), 'not "năm rồi" (= năm ngoái)');
 });
 
+test('GIVEN a synonym phrase of three words or more ending on a particle\'s syllable ("nhà máy hàng không") WHEN read THEN it is the phrase, met by its synonyms', () => {
+  const words = slotWords('Nhà máy hàng không mà ông Kim Jong Un đến thăm mang tên ai?');
+  assert.ok(words.includes('bay'), `"nhà máy hàng không" met by "nhà máy sản xuất máy bay": ${words.join(' ')}`);
+});
+
 test('GIVEN a question pointing at a place in the article ("cuối bài VTV ...", "at the end of the article") WHEN read THEN "cuối" and "bài" are no slots', () => {
   const words = slotWords('cuoi bai vtv bao can lam gi de giam cang thang');
   assert.ok(!words.includes('cuoi') && !words.includes('bai'), words.join(' '));
